@@ -1,0 +1,84 @@
+"""Images inside sections: an image with required alt text, served as srcset renditions."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+
+#: Rendition widths offered to templates and the API (``srcset``).
+RENDITION_WIDTHS = (480, 800, 1200)
+RENDITION_SPECS = tuple(f"width-{w}" for w in RENDITION_WIDTHS)
+
+
+class PrefetchingImageChooserBlock(ImageChooserBlock):
+    """Loads every image of a stream in one query, with the renditions sections use."""
+
+    def bulk_to_python(self, values):
+        ids = [v for v in values if v is not None]
+        objects = (
+            get_image_model().objects.prefetch_renditions(*RENDITION_SPECS).in_bulk(ids)
+            if ids
+            else {}
+        )
+        return [objects.get(v) for v in values]
+
+
+def image_api_representation(image, alt):
+    """The JSON a front-end needs to render ``image``: never a bare id."""
+    if image is None:
+        return None
+    renditions = image.get_renditions(*RENDITION_SPECS)
+    sources = [
+        {"width": r.width, "height": r.height, "url": r.full_url} for r in renditions.values()
+    ]
+    largest = max(sources, key=lambda s: s["width"])
+    focal = None
+    if image.has_focal_point():
+        focal = {
+            "x": image.focal_point_x,
+            "y": image.focal_point_y,
+            "width": image.focal_point_width,
+            "height": image.focal_point_height,
+        }
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt,
+        "width": image.width,
+        "height": image.height,
+        "src": largest["url"],
+        "srcset": ", ".join(f"{s['url']} {s['width']}w" for s in sources),
+        "renditions": sources,
+        "focal_point": focal,
+    }
+
+
+class FigureBlock(blocks.StructBlock):
+    """An optional image; when an image is chosen, alt text is required."""
+
+    image = PrefetchingImageChooserBlock(required=False)
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        help_text="Describe the image for people who cannot see it. Required with an image.",
+    )
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        required = False
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and not (value.get("alt_text") or "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError("Add alt text describing the chosen image.")
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        if not value or not value.get("image"):
+            return None
+        return image_api_representation(value["image"], value.get("alt_text"))

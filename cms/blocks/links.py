@@ -1,0 +1,112 @@
+"""A call-to-action link: a label and one target (a page, an anchor on this page, or a URL)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from wagtail import blocks
+
+anchor_validator = RegexValidator(
+    r"^[A-Za-z][\w-]*$",
+    "Use the id of a section on this page without '#', e.g. 'get-started'.",
+)
+
+
+class LinkValue(blocks.StructValue):
+    @property
+    def kind(self):
+        if self.get("page"):
+            return "page"
+        if self.get("anchor"):
+            return "anchor"
+        if self.get("url"):
+            return "url"
+        return None
+
+    def href(self, request=None):
+        kind = self.kind
+        if kind == "page":
+            return self["page"].get_url(request)
+        if kind == "anchor":
+            return f"#{self['anchor']}"
+        if kind == "url":
+            return self["url"]
+        return None
+
+    @property
+    def url(self):
+        """The link's address, for templates: ``{{ value.link.url }}``."""
+        return self.href()
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=80, help_text="The button or link text, e.g. 'Get relief'.")
+    page = blocks.PageChooserBlock(required=False, help_text="Link to a page on this site…")
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        validators=[anchor_validator],
+        help_text="…or to a section on this page (its id, without '#')…",
+    )
+    url = blocks.URLBlock(required=False, help_text="…or to another website.")
+
+    class Meta:
+        icon = "link"
+        label = "Link"
+        value_class = LinkValue
+        form_classname = "struct-block link-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = [name for name in ("page", "anchor", "url") if value.get(name)]
+        if len(targets) != 1:
+            message = (
+                "Choose where the link goes: a page, an anchor or a URL."
+                if not targets
+                else "Choose only one target: a page, an anchor or a URL, not "
+                + " and ".join(targets)
+                + "."
+            )
+            raise blocks.StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name in (targets or ["page"])}
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        if not value:
+            return None
+        request = (context or {}).get("request")
+        page = value.get("page")
+        return {
+            "label": value.get("label"),
+            "kind": value.kind,
+            "href": value.href(request),
+            "page": (
+                {"id": page.pk, "title": page.title, "path": page.get_url(request)}
+                if page
+                else None
+            ),
+        }
+
+
+class OptionalLinkBlock(LinkBlock):
+    """A link that may be left entirely empty."""
+
+    class Meta:
+        required = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child_blocks["label"].field.required = False
+
+    def clean(self, value):
+        if not any(value.get(n) for n in ("label", "page", "anchor", "url")):
+            return value
+        if not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": ValidationError("Give the link a label.")}
+            )
+        return super().clean(value)
+
+    def get_api_representation(self, value, context=None):
+        if not value or not value.kind:
+            return None
+        return super().get_api_representation(value, context)

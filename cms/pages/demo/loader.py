@@ -1,0 +1,125 @@
+"""Creates the demo site. Idempotent: pages that exist are left as they are (editors' changes
+survive a second run); ``reset=True`` rewrites the demo pages from the definitions here."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from ..models import ConditionIndexPage, ConditionPage, HomePage
+from .fbss import fbss_page
+from .images import DEMO_IMAGES, demo_image
+from .related import related_pages
+
+PAGE_FIELDS = (
+    "title",
+    "condition_name",
+    "also_known_as",
+    "short_summary",
+    "body_area",
+    "search_description",
+    "reviewer_name",
+    "reviewer_credentials",
+    "last_reviewed",
+)
+
+
+def _home(log):
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2).first()
+    if home is None:
+        # Replace Wagtail's placeholder welcome page, which holds the "home" slug.
+        for placeholder in Page.objects.filter(depth=2, content_type__model="page"):
+            placeholder.delete()
+        home = root.add_child(
+            instance=HomePage(
+                title="Spine care conditions",
+                slug="home",
+                intro="Clear, medically reviewed explanations of spine conditions and how "
+                "they are treated.",
+            )
+        )
+        home.save_revision().publish()
+        log("created home page")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Spine care conditions",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Spine care conditions"
+        site.save()
+    return home
+
+
+def _index(home, log):
+    index = ConditionIndexPage.objects.child_of(home).filter(slug="conditions").first()
+    if index is None:
+        index = home.add_child(
+            instance=ConditionIndexPage(
+                title="Conditions",
+                slug="conditions",
+                intro="<p>Spine conditions we diagnose and treat.</p>",
+            )
+        )
+        index.save_revision().publish()
+        log("created /conditions/")
+    return index
+
+
+def _condition(index, data, reset, log):
+    page = ConditionPage.objects.child_of(index).filter(slug=data["slug"]).first()
+    created = page is None
+    if not created and not reset:
+        return page, False
+    if created:
+        page = ConditionPage(slug=data["slug"])
+    for field in PAGE_FIELDS:
+        setattr(page, field, data[field])
+    page.body = data["body"]
+    if created:
+        index.add_child(instance=page)
+    page.save_revision().publish()
+    log(f"{'created' if created else 'reset'} {page.url_path}")
+    return page, True
+
+
+@transaction.atomic
+def load_demo(reset=False, log=print):
+    home = _home(log)
+    index = _index(home, log)
+    images = {key: demo_image(key) for key in DEMO_IMAGES}
+
+    related = {}
+    for data in related_pages():
+        related[data["slug"]], _ = _condition(index, data, reset, log)
+
+    fbss_data = fbss_page(images)
+    for tier in fbss_data["body"][5][1]["tiers"]:
+        if tier["name"] == "Decompression":
+            tier["link"] = {
+                "label": "About spinal stenosis",
+                "page": related["spinal-stenosis"],
+                "anchor": "",
+                "url": "",
+            }
+    fbss, written = _condition(index, fbss_data, reset, log)
+
+    if written:
+        fbss.related_conditions.set(related.values())
+        fbss.save_revision().publish()
+    pairs = {
+        "herniated-disc": ["sciatica"],
+        "spinal-stenosis": ["sciatica"],
+        "sciatica": ["herniated-disc", "spinal-stenosis"],
+    }
+    for slug, others in pairs.items():
+        page = related[slug]
+        wanted = {fbss.pk, *(related[o].pk for o in others)}
+        if set(page.related_conditions.values_list("pk", flat=True)) != wanted:
+            page.related_conditions.set([fbss, *(related[o] for o in others)])
+            page.save_revision().publish()
+    return {"home": home, "index": index, "fbss": fbss, **related}

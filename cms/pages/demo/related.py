@@ -1,0 +1,221 @@
+"""Three related spine conditions, each with its own short page."""
+
+import datetime
+
+NO_LINK = {"label": "", "page": None, "anchor": "", "url": ""}
+
+
+def _page(slug, name, aka, summary, area, hero_intro, basics, groups, warning, causes, tiers):
+    return {
+        "slug": slug,
+        "title": name,
+        "condition_name": name,
+        "also_known_as": "\n".join(aka),
+        "short_summary": summary,
+        "body_area": area,
+        "search_description": summary,
+        "reviewer_name": "Dr. Jordan Avery",
+        "reviewer_credentials": "MD, spine surgery",
+        "last_reviewed": datetime.date(2026, 9, 15),
+        "body": [
+            (
+                "hero",
+                {
+                    "heading": name,
+                    "intro": hero_intro,
+                    "tagline": "",
+                    "image": {"image": None, "alt_text": ""},
+                    "call_to_action": {
+                        "label": "Talk to our team",
+                        "page": None,
+                        "anchor": "get-started",
+                        "url": "",
+                    },
+                    "anchor": "",
+                },
+            ),
+            (
+                "condition_basics",
+                {
+                    "heading": f"{name} at a glance",
+                    "symptoms": basics[0],
+                    "causes": basics[1],
+                    "treatments": basics[2],
+                    "recovery_outlook": {"level": basics[3], "text": ""},
+                    "anchor": "basics",
+                },
+            ),
+            (
+                "symptom_list",
+                {
+                    "heading": f"Symptoms of {name.lower()}",
+                    "intro": "",
+                    "groups": [
+                        {"region": region, "custom_label": "", "description": "", "items": items}
+                        for region, items in groups
+                    ],
+                    "warning": warning,
+                    "anchor": "symptoms",
+                },
+            ),
+            (
+                "cause_list",
+                {
+                    "heading": f"What causes {name.lower()}?",
+                    "intro": "",
+                    "causes": [{"title": t, "description": d} for t, d in causes],
+                    "less_common_causes": "",
+                    "anchor": "causes",
+                },
+            ),
+            (
+                "treatment_tiers",
+                {
+                    "heading": f"Treating {name.lower()}",
+                    "intro": "",
+                    "tiers": [
+                        {
+                            "name": n,
+                            "intensity": i,
+                            "description": d,
+                            "examples": ex,
+                            "relief_notes": "",
+                            "recovery_notes": "",
+                            "image": {"image": None, "alt_text": ""},
+                            "link": NO_LINK,
+                        }
+                        for n, i, d, ex in tiers
+                    ],
+                    "anchor": "treatments",
+                },
+            ),
+            (
+                "call_to_action",
+                {
+                    "heading": "Let's get started",
+                    "text": "Tell us about your symptoms and we will suggest a next step.",
+                    "link": {
+                        "label": "Contact us",
+                        "page": None,
+                        "anchor": "",
+                        "url": "mailto:care@example.org",
+                    },
+                    "anchor": "get-started",
+                },
+            ),
+        ],
+    }
+
+
+def related_pages():
+    return [
+        _page(
+            "herniated-disc",
+            "Herniated Disc",
+            ["Slipped disc", "Ruptured disc"],
+            "The soft centre of a spinal disc pushes through its outer ring and can press on a "
+            "nearby nerve.",
+            "spine",
+            "A herniated disc can pinch a nerve root and cause pain that travels into an arm or "
+            "a leg.",
+            (
+                ["Radiating pain", "Numbness", "Weakness"],
+                ["Ageing discs", "Lifting strain"],
+                ["Physical therapy", "Injections", "Discectomy"],
+                "high",
+            ),
+            [
+                ("lumbar", ["Pain in the buttock and leg", "Tingling in the foot"]),
+                ("cervical", ["Pain in the shoulder and arm", "Weak grip"]),
+            ],
+            "Loss of bladder or bowel control with back pain is an emergency.",
+            [
+                ("Disc degeneration", "Discs lose water with age and tear more easily."),
+                ("Strain", "Lifting with the back rather than the legs can force a disc out."),
+            ],
+            [
+                (
+                    "Conservative care",
+                    "conservative",
+                    "Rest, therapy and anti-inflammatory care.",
+                    ["Physical therapy", "Epidural steroid injection"],
+                ),
+                (
+                    "Microdiscectomy",
+                    "minimally_invasive",
+                    "Removes the part of the disc pressing on the nerve.",
+                    ["Microdiscectomy"],
+                ),
+            ],
+        ),
+        _page(
+            "spinal-stenosis",
+            "Spinal Stenosis",
+            ["Narrowing of the spinal canal"],
+            "The spaces inside the spine narrow and squeeze the spinal cord or nerve roots.",
+            "spine",
+            "Spinal stenosis narrows the channels nerves travel through, often causing pain "
+            "when standing or walking.",
+            (
+                ["Pain when walking", "Numbness", "Cramping"],
+                ["Arthritis", "Thickened ligaments"],
+                ["Therapy", "Injections", "Decompression"],
+                "moderate",
+            ),
+            [
+                ("lumbar", ["Leg cramping when standing", "Relief when bending forward"]),
+                ("cervical", ["Neck pain", "Clumsy hands"]),
+            ],
+            "",
+            [
+                ("Arthritis", "Bone spurs from wear and tear can crowd the spinal canal."),
+                ("Ligament thickening", "Ligaments along the spine can stiffen and bulge."),
+            ],
+            [
+                (
+                    "Conservative care",
+                    "conservative",
+                    "Exercise, posture work and injections.",
+                    ["Physical therapy"],
+                ),
+                (
+                    "Decompression",
+                    "minimally_invasive",
+                    "Widens the narrowed space.",
+                    ["Laminotomy"],
+                ),
+                ("Fusion", "surgical", "Stabilizes the spine when it is unstable.", []),
+            ],
+        ),
+        _page(
+            "sciatica",
+            "Sciatica",
+            ["Sciatic nerve pain", "Lumbar radiculopathy"],
+            "Pain along the sciatic nerve, from the lower back through the buttock and down "
+            "the leg.",
+            "lower back",
+            "Sciatica is a symptom of an irritated sciatic nerve root, most often from a disc or "
+            "narrowing in the lower back.",
+            (
+                ["Shooting leg pain", "Tingling", "Weakness"],
+                ["Herniated disc", "Stenosis"],
+                ["Therapy", "Injections", "Decompression"],
+                "high",
+            ),
+            [("lumbar", ["Pain from buttock to foot", "Pins and needles in the leg"])],
+            "Foot drop or numbness in the groin needs prompt medical attention.",
+            [
+                ("Herniated disc", "Disc material presses on a root of the sciatic nerve."),
+                ("Spinal stenosis", "A narrowed canal squeezes the nerve root."),
+            ],
+            [
+                (
+                    "Conservative care",
+                    "conservative",
+                    "Most sciatica settles with therapy.",
+                    ["Physical therapy", "Nerve root block"],
+                ),
+                ("Decompression", "minimally_invasive", "Frees the compressed nerve root.", []),
+            ],
+        ),
+    ]

@@ -1,0 +1,168 @@
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks.fields import SectionsField
+
+from .jsonld import condition_jsonld
+
+
+class HomePage(Page):
+    intro = models.TextField(blank=True, max_length=600)
+    body = SectionsField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.ConditionIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["condition_indexes"] = ConditionIndexPage.objects.child_of(self).live().public()
+        return context
+
+
+class ConditionIndexPage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ConditionPage"]
+
+    def conditions(self):
+        return (
+            ConditionPage.objects.child_of(self)
+            .live()
+            .public()
+            .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
+            .order_by("condition_name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conditions"] = self.conditions()
+        return context
+
+
+class ConditionPage(Page):
+    condition_name = models.CharField(
+        max_length=120, help_text="The condition's usual name, e.g. 'Spinal stenosis'."
+    )
+    also_known_as = models.TextField(
+        blank=True,
+        max_length=1000,
+        help_text="Other names the condition goes by, one per line.",
+    )
+    short_summary = models.TextField(
+        max_length=400, help_text="One or two sentences shown in listings and search results."
+    )
+    body_area = models.CharField(
+        max_length=80, blank=True, help_text="Where in the body, e.g. 'lower back' or 'neck'."
+    )
+    body = SectionsField(blank=True)
+    related_conditions = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="+"
+    )
+    reviewer_name = models.CharField(max_length=120, blank=True)
+    reviewer_credentials = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 'MD, board-certified spine surgeon'."
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    needs_medical_review = models.BooleanField(
+        default=False, help_text="Set when the content changed since its last medical review."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("condition_name"),
+                FieldPanel("also_known_as"),
+                FieldPanel("short_summary"),
+                FieldPanel("body_area"),
+            ],
+            heading="Condition",
+        ),
+        FieldPanel("body"),
+        FieldPanel("related_conditions"),
+    ]
+    review_panels = [
+        FieldRowPanel([FieldPanel("reviewer_name"), FieldPanel("reviewer_credentials")]),
+        FieldPanel("last_reviewed"),
+        FieldPanel("needs_medical_review"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(review_panels, heading="Medical review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("condition_name", boost=3),
+        index.SearchField("also_known_as", boost=2),
+        index.SearchField("short_summary"),
+        index.SearchField("body"),
+        index.FilterField("body_area"),
+    ]
+    api_fields = [
+        APIField("condition_name"),
+        APIField("alternate_names"),
+        APIField("short_summary"),
+        APIField("body_area"),
+        APIField("body"),
+        APIField("reviewer_name"),
+        APIField("reviewer_credentials"),
+        APIField("last_reviewed"),
+    ]
+
+    parent_page_types = ["pages.ConditionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "condition page"
+
+    @property
+    def alternate_names(self) -> list[str]:
+        return [line.strip() for line in self.also_known_as.splitlines() if line.strip()]
+
+    @cached_property
+    def has_hero(self) -> bool:
+        return any(block.block_type == "hero" for block in self.body)
+
+    def live_related_conditions(self):
+        return (
+            self.related_conditions.live()
+            .public()
+            .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
+            .order_by("condition_name")
+        )
+
+    def jsonld(self, request=None) -> dict:
+        return condition_jsonld(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = list(self.live_related_conditions())
+        context["jsonld"] = self.jsonld(request)
+        return context

@@ -1,0 +1,230 @@
+"""Factories mirroring the block tree and the page models (wagtail-factories).
+
+A test says what it cares about and takes defaults for the rest, e.g.::
+
+    ConditionPageFactory(parent=index, body__0__hero__heading="Sciatica")
+    ConditionPageFactory(parent=index, body__0="symptom_list", body__1="faq")
+"""
+
+import factory
+import wagtail_factories
+from wagtail import blocks
+
+from cms import blocks as sections
+from cms.pages.models import ConditionIndexPage, ConditionPage, HomePage
+
+
+class SectionFactory(wagtail_factories.StructBlockFactory):
+    """Builds a fully normalised value: children a test leaves out get the block's defaults."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _construct_struct_value(cls, block_class, params):
+        return block_class().normalize(dict(params))
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Image {n}")
+    file = factory.django.ImageField(width=1600, height=900, color="steelblue")
+
+
+class FigureBlockFactory(SectionFactory):
+    """No image unless a test asks for one: ``image__image=ImageFactory()``."""
+
+    image = None
+    alt_text = factory.LazyAttribute(lambda o: f"Description of {o.image.title}" if o.image else "")
+
+    class Meta:
+        model = sections.FigureBlock
+
+
+class LinkBlockFactory(SectionFactory):
+    label = "Get relief"
+    anchor = "get-started"
+
+    class Meta:
+        model = sections.LinkBlock
+
+
+class HeroBlockFactory(SectionFactory):
+    heading = "Relief for back pain"
+    intro = "Pain after surgery can be treated."
+    image = factory.SubFactory(FigureBlockFactory)
+    call_to_action = factory.SubFactory(LinkBlockFactory)
+
+    class Meta:
+        model = sections.HeroBlock
+
+
+class RecoveryOutlookBlockFactory(SectionFactory):
+    level = "high"
+
+    class Meta:
+        model = sections.RecoveryOutlookBlock
+
+
+class ConditionBasicsBlockFactory(SectionFactory):
+    heading = "At a glance"
+    symptoms = factory.LazyFunction(lambda: ["Pain", "Numbness"])
+    causes = factory.LazyFunction(lambda: ["Injury"])
+    treatments = factory.LazyFunction(lambda: ["Injections"])
+    recovery_outlook = factory.SubFactory(RecoveryOutlookBlockFactory)
+
+    class Meta:
+        model = sections.ConditionBasicsBlock
+
+
+class SymptomGroupBlockFactory(SectionFactory):
+    region = "lumbar"
+    items = factory.LazyFunction(lambda: ["Lower back pain", "Leg numbness"])
+
+    class Meta:
+        model = sections.SymptomGroupBlock
+
+
+class SymptomListBlockFactory(SectionFactory):
+    heading = "Symptoms"
+    groups = wagtail_factories.ListBlockFactory(SymptomGroupBlockFactory)
+
+    class Meta:
+        model = sections.SymptomListBlock
+
+    @classmethod
+    def _construct_struct_value(cls, block_class, params):
+        if not params.get("groups"):
+            params["groups"] = [SymptomGroupBlockFactory()]
+        return super()._construct_struct_value(block_class, params)
+
+
+class CauseBlockFactory(SectionFactory):
+    title = factory.Sequence(lambda n: f"Cause {n}")
+    description = "How this cause leads to the condition."
+
+    class Meta:
+        model = sections.CauseBlock
+
+
+class CauseListBlockFactory(SectionFactory):
+    heading = "Causes"
+    causes = wagtail_factories.ListBlockFactory(CauseBlockFactory)
+
+    class Meta:
+        model = sections.CauseListBlock
+
+    @classmethod
+    def _construct_struct_value(cls, block_class, params):
+        if not params.get("causes"):
+            params["causes"] = [CauseBlockFactory()]
+        return super()._construct_struct_value(block_class, params)
+
+
+class TreatmentTierBlockFactory(SectionFactory):
+    name = factory.Sequence(lambda n: f"Tier {n}")
+    intensity = "conservative"
+    description = "What this treatment involves."
+    examples = factory.LazyFunction(lambda: ["Injection"])
+    image = factory.SubFactory(FigureBlockFactory)
+
+    class Meta:
+        model = sections.TreatmentTierBlock
+
+
+class TreatmentTiersBlockFactory(SectionFactory):
+    heading = "Treatments"
+    tiers = wagtail_factories.ListBlockFactory(TreatmentTierBlockFactory)
+
+    class Meta:
+        model = sections.TreatmentTiersBlock
+
+    @classmethod
+    def _construct_struct_value(cls, block_class, params):
+        if not params.get("tiers"):
+            params["tiers"] = [TreatmentTierBlockFactory()]
+        return super()._construct_struct_value(block_class, params)
+
+
+class CallToActionBlockFactory(SectionFactory):
+    heading = "Let's get started"
+    text = "Answer a few questions."
+    link = factory.SubFactory(LinkBlockFactory, label="Start", anchor="intake")
+
+    class Meta:
+        model = sections.CallToActionBlock
+
+
+class RichTextSectionBlockFactory(SectionFactory):
+    heading = "About"
+    body = factory.LazyFunction(lambda: blocks.RichTextBlock().normalize("<p>Some text.</p>"))
+
+    class Meta:
+        model = sections.RichTextSectionBlock
+
+
+class QuestionBlockFactory(SectionFactory):
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = factory.LazyFunction(lambda: blocks.RichTextBlock().normalize("<p>Answer.</p>"))
+
+    class Meta:
+        model = sections.QuestionBlock
+
+
+class FAQBlockFactory(SectionFactory):
+    heading = "Questions"
+    items = wagtail_factories.ListBlockFactory(QuestionBlockFactory)
+
+    class Meta:
+        model = sections.FAQBlock
+
+    @classmethod
+    def _construct_struct_value(cls, block_class, params):
+        if not params.get("items"):
+            params["items"] = [QuestionBlockFactory()]
+        return super()._construct_struct_value(block_class, params)
+
+
+#: Factories for every core section, by section type. Plugins' tests add their own.
+SECTION_FACTORIES = {
+    "hero": HeroBlockFactory,
+    "condition_basics": ConditionBasicsBlockFactory,
+    "symptom_list": SymptomListBlockFactory,
+    "cause_list": CauseListBlockFactory,
+    "treatment_tiers": TreatmentTiersBlockFactory,
+    "call_to_action": CallToActionBlockFactory,
+    "rich_text": RichTextSectionBlockFactory,
+    "faq": FAQBlockFactory,
+}
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    body = wagtail_factories.StreamFieldFactory(
+        {
+            "hero": factory.SubFactory(HeroBlockFactory),
+            "rich_text": factory.SubFactory(RichTextSectionBlockFactory),
+        }
+    )
+
+    class Meta:
+        model = HomePage
+
+
+class ConditionIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Conditions"
+
+    class Meta:
+        model = ConditionIndexPage
+
+
+class ConditionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Condition {n}")
+    condition_name = factory.LazyAttribute(lambda o: o.title)
+    short_summary = "A short summary of the condition."
+    body_area = "spine"
+    body = wagtail_factories.StreamFieldFactory(
+        {name: factory.SubFactory(f) for name, f in SECTION_FACTORIES.items()}
+    )
+
+    class Meta:
+        model = ConditionPage
