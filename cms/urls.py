@@ -9,6 +9,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("cms.api.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CloningConfig(AppConfig):
+    name = "cms.cloning"
+    label = "cloning"
+    verbose_name = "Condition templates"
