@@ -101,8 +101,8 @@ def load_demo(reset=False, log=print):
     for tier in fbss_data["body"][5][1]["tiers"]:
         if tier["name"] == "Decompression":
             tier["link"] = {
-                "label": "About spinal stenosis",
-                "page": related["spinal-stenosis"],
+                "label": "About herniated discs",
+                "page": related["herniated-disc"],
                 "anchor": "",
                 "url": "",
             }
@@ -112,9 +112,9 @@ def load_demo(reset=False, log=print):
         fbss.related_conditions.set(related.values())
         fbss.save_revision().publish()
     pairs = {
-        "herniated-disc": ["sciatica"],
-        "spinal-stenosis": ["sciatica"],
-        "sciatica": ["herniated-disc", "spinal-stenosis"],
+        "herniated-disc": ["sciatica", "degenerative-disc-disease"],
+        "degenerative-disc-disease": ["herniated-disc"],
+        "sciatica": ["herniated-disc"],
     }
     for slug, others in pairs.items():
         page = related[slug]
