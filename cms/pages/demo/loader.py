@@ -83,7 +83,7 @@ def _condition(index, data, reset, log):
     if created:
         index.add_child(instance=page)
     page.save_revision().publish()
-    log(f"{'created' if created else 'reset'} {page.url_path}")
+    log(f"{'created' if created else 'reset'} {page.url}")
     return page, True
 
 
