@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks.fields import SectionsField
+from cms.cloning.permissions import ConditionPagePermissionTester
+from cms.cloning.placeholders import check_no_placeholders
 
 from .jsonld import condition_jsonld
 
@@ -157,6 +159,15 @@ class ConditionPage(Page):
             .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
             .order_by("condition_name")
         )
+
+    def permissions_for_user(self, user):
+        # Publishing also depends on the medical review: see cms.cloning.permissions.
+        return ConditionPagePermissionTester(user, self)
+
+    def publish(self, revision, *args, **kwargs):
+        # Every way of publishing (admin, API, workflows, commands) ends here.
+        check_no_placeholders(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
 
     def jsonld(self, request=None) -> dict:
         return condition_jsonld(self, request)

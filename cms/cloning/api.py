@@ -1,0 +1,110 @@
+"""``/api/v3/condition-templates/``: list templates and create condition pages from them.
+
+Templates are not pages, so the clone action sits under its own prefix rather than under
+``/api/v3/pages/``. Every endpoint needs a bearer token (Wagtail's ``APIToken``); anonymous
+requests get 401 and templates never appear in the public page API.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from wagtail.api.v3.auth import BearerTokenAuth
+from wagtail.models import Page
+
+from .actions import clone_condition
+from .models import ConditionTemplate
+from .permissions import VIEW_TEMPLATES
+
+router = Router(tags=["condition templates"], auth=BearerTokenAuth())
+
+
+class PlaceholderSchema(Schema):
+    key: str
+    label: str
+    default: str
+    required: bool
+
+
+class ConditionTemplateSchema(Schema):
+    id: int
+    name: str
+    description: str
+    placeholders: list[PlaceholderSchema]
+
+
+class CloneConditionIn(Schema):
+    name: str = Field(..., min_length=1, max_length=120, description="The condition's name.")
+    parent_id: int = Field(..., description="The condition index to create the page under.")
+    values: dict[str, str] = Field(
+        default_factory=dict, description="Other placeholder values, by key."
+    )
+    slug: str = Field("", max_length=255, description="Defaults to the name, slugified.")
+    publish: bool = False
+
+
+class ClonedConditionOut(Schema):
+    id: int
+    title: str
+    slug: str
+    url_path: str
+    live: bool
+    template_id: int
+
+
+def _require_template_access(request):
+    if not request.user.has_perm(VIEW_TEMPLATES):
+        raise PermissionDenied("You may not use condition templates.")
+
+
+def _template_out(template):
+    return {
+        "id": template.pk,
+        "name": template.name,
+        "description": template.description,
+        "placeholders": [spec.__dict__ for spec in template.placeholder_specs()],
+    }
+
+
+@router.get(
+    "/",
+    response=list[ConditionTemplateSchema],
+    url_name="condition_templates_list",
+    summary="List condition templates",
+    operation_id="condition_templates_list",
+)
+def list_templates(request):
+    _require_template_access(request)
+    templates = ConditionTemplate.objects.prefetch_related("placeholders")
+    return [_template_out(template) for template in templates]
+
+
+@router.post(
+    "/{template_id}/actions/clone_condition/",
+    response={201: ClonedConditionOut},
+    url_name="condition_templates_clone_condition",
+    summary="Create a condition page from a template",
+    operation_id="condition_templates_clone_condition",
+)
+def clone_condition_action(request, template_id: int, data: CloneConditionIn):
+    _require_template_access(request)
+    template = get_object_or_404(ConditionTemplate, pk=template_id)
+    parent = get_object_or_404(Page, pk=data.parent_id)
+    page = clone_condition(
+        template,
+        values={**data.values, "condition": data.name},
+        parent=parent,
+        user=request.user,
+        slug=data.slug,
+        publish=data.publish,
+    )
+    return Status(
+        201,
+        {
+            "id": page.pk,
+            "title": page.title,
+            "slug": page.slug,
+            "url_path": page.url_path,
+            "live": page.live,
+            "template_id": template.pk,
+        },
+    )

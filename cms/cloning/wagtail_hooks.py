@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button, ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.pages.models import ConditionPage
+
+from . import urls
+from .actions import CREATED_FROM_TEMPLATE, SAVED_AS_TEMPLATE, SECTION_COPIED
+from .api import router
+from .models import ConditionTemplate
+from .permissions import REVIEW_REQUIRED_MESSAGE, VIEW_TEMPLATES, publish_held_for_review
+from .placeholders import find_left_placeholders
+
+
+class ConditionTemplateViewSet(SnippetViewSet):
+    model = ConditionTemplate
+    icon = "copy"
+    menu_label = "Condition templates"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "description", "updated_at"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(ConditionTemplateViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_cloning_urls():
+    return [path("cloning/", include((urls, "cloning"), namespace="cloning"))]
+
+
+class CloneMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_TEMPLATES)
+
+
+@hooks.register("register_admin_menu_item")
+def register_clone_menu_item():
+    return CloneMenuItem(
+        "New condition from template",
+        reverse("cloning:choose_template"),
+        icon_name="doc-full-inverse",
+        order=240,
+    )
+
+
+@hooks.register("register_permissions")
+def register_cloning_permissions():
+    return Permission.objects.filter(content_type__app_label="cloning")
+
+
+@hooks.register("register_api_v3_routers")
+def add_condition_templates_router(api):
+    api.add_router("/condition-templates/", router)
+
+
+@hooks.register("register_log_actions")
+def register_cloning_log_actions(actions):
+    def created(data):
+        return f"Created from the template “{data['template']['name']}”"
+
+    def saved(data):
+        return f"Saved as the template “{data['template']['name']}”"
+
+    def copied(data):
+        return f"Section “{data['section']['type']}” copied from “{data['source']['title']}”"
+
+    for action, label, message in (
+        (CREATED_FROM_TEMPLATE, "Create from template", created),
+        (SAVED_AS_TEMPLATE, "Save as template", saved),
+        (SECTION_COPIED, "Copy section", copied),
+    ):
+        actions.register_action(action, label, _formatted(message))
+
+
+def _formatted(message):
+    def format_message(log_entry):
+        try:
+            return message(log_entry.data)
+        except (KeyError, TypeError):  # an entry written by an older version
+            return log_entry.action
+
+    return format_message
+
+
+@hooks.register("before_publish_page")
+def refuse_unfinished_condition_pages(request, page):
+    """The admin publishes the submitted form: check it, not the stored page.
+
+    The same checks run again in ``ConditionPage.publish`` for every other way of publishing.
+    """
+    if not isinstance(page, ConditionPage):
+        return None
+    problems = [
+        f"Not published: {item}. Replace it with real text first."
+        for item in find_left_placeholders(page)
+    ]
+    if publish_held_for_review(request.user, page):
+        problems.append(f"Not published: {REVIEW_REQUIRED_MESSAGE}")
+    if not problems:
+        return None
+    for problem in problems:
+        messages.error(request, problem)
+    # The revision is saved already: the work is kept as a draft.
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def _page_buttons(page, user, cls, **kwargs):
+    if not isinstance(page.specific_deferred, ConditionPage):
+        return
+    if not page.permissions_for_user(user).can_edit():
+        return
+    if user.has_perm("cloning.add_conditiontemplate"):
+        yield cls(
+            "Save as template",
+            reverse("cloning:save_as_template", args=[page.pk]),
+            icon_name="copy",
+            priority=35,
+            **kwargs,
+        )
+    yield cls(
+        "Copy a section to another page",
+        reverse("cloning:copy_section", args=[page.pk]),
+        icon_name="duplicate",
+        priority=36,
+        **kwargs,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def condition_page_header_buttons(page, user, view_name, next_url=None):
+    yield from _page_buttons(page, user, Button)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def condition_page_listing_buttons(page, user, next_url=None):
+    yield from _page_buttons(page, user, ListingButton)
