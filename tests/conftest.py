@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import caches
 from wagtail.models import GroupPagePermission, Page, Site
 
 from tests.factories import ConditionIndexPageFactory, HomePageFactory
@@ -11,6 +12,14 @@ from tests.factories import ConditionIndexPageFactory, HomePageFactory
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    # Wagtail caches renditions and site root paths by primary key, and rolled-back tests reuse
+    # primary keys: a cache left over from an earlier test would describe rows that do not exist.
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -90,12 +90,14 @@ class LinkBlock(blocks.StructBlock):
 class OptionalLinkBlock(LinkBlock):
     """A link that may be left entirely empty."""
 
+    # Redeclared rather than switched off in __init__: child blocks are shared between instances
+    # of a StructBlock class and its subclasses, so mutating it made every LinkBlock's label optional.
+    label = blocks.CharBlock(
+        required=False, max_length=80, help_text="The button or link text, e.g. 'Learn more'."
+    )
+
     class Meta:
         required = False
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.child_blocks["label"].field.required = False
 
     def clean(self, value):
         if not any(value.get(n) for n in ("label", "page", "anchor", "url")):

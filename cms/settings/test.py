@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -13,3 +13,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The example section plugin runs with the suite, installed the way an operator would install it.
+# Wagtail imports the wagtail_hooks of INSTALLED_APPS once per process, so a plugin's hook cannot be
+# switched on later with override_settings; it has to be installed from the start.
+if "examples.testimonials" not in INSTALLED_APPS:
+    INSTALLED_APPS = [*INSTALLED_APPS, "examples.testimonials"]
+# A fixed development key; real keys only ever come from the environment.
+INTAKE_ENCRYPTION_KEYS = ["PRyJpWPe9OqxKzYjB5j5OT6DNfFInLHR7_Fi4467dyQ="]
+INTAKE_MIN_FILL_SECONDS = 0.0

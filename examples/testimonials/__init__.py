@@ -1,0 +1,1 @@
+"""An example section plugin: a patient testimonial (quote, attribution, optional photo)."""
