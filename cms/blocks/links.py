@@ -90,8 +90,8 @@ class LinkBlock(blocks.StructBlock):
 class OptionalLinkBlock(LinkBlock):
     """A link that may be left entirely empty."""
 
-    # Redeclared rather than switched off in __init__: child blocks are shared between instances
-    # of a StructBlock class and its subclasses, so mutating it made every LinkBlock's label optional.
+    # Redeclared, not switched off in __init__: a StructBlock class and its subclasses share
+    # child block instances, so mutating it made every LinkBlock's label optional.
     label = blocks.CharBlock(
         required=False, max_length=80, help_text="The button or link text, e.g. 'Learn more'."
     )
