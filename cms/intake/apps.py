@@ -5,3 +5,6 @@ class IntakeConfig(AppConfig):
     name = "cms.intake"
     label = "intake"
     verbose_name = "Patient intake"
+
+    def ready(self):
+        from . import checks  # noqa: F401

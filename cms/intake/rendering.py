@@ -1,0 +1,70 @@
+"""Server-side rendering of one step of an intake form (the section and the form view share it).
+
+Steps work without JavaScript: each step posts to the form view, which validates the steps seen
+so far and renders the next visible one, carrying earlier answers as hidden inputs. A field whose
+rule depends on an answer in the *same* step cannot be shown or hidden without a round trip, so
+it is rendered with a hint ("Answer if ..."); the server discards its answer when the rule fails.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from .protection import issue_form_token
+
+
+def next_visible_step(form, after):
+    for index in range(after + 1, len(form.steps)):
+        if form.step_visible(index):
+            return index
+    return None
+
+
+def previous_visible_step(form, before):
+    for index in range(before - 1, -1, -1):
+        if form.step_visible(index):
+            return index
+    return 0
+
+
+def step_context(intake_form, form, step_index, page=None, token=None):
+    """Context for ``intake/includes/form_step.html``."""
+    step = form.steps[step_index]
+    earlier = {name for s in form.steps[:step_index] for name in s["names"]}
+    same_step = set(step["names"])
+    fields = []
+    for name in step["names"]:
+        rule = form.fields[name].intake_row.visibility_rule
+        hint = ""
+        if rule and rule["field"] in earlier and not form.rule_holds(rule):
+            continue
+        if rule and rule["field"] in same_step:
+            label = form.fields[rule["field"]].label if rule["field"] in form.fields else ""
+            operator = rule["operator"].replace("_", " ")
+            hint = f"Answer only if “{label}” {operator} “{rule['value']}”."
+        fields.append({"field": form[name], "hint": hint})
+    carried = [
+        form[name]
+        for s_index, s in enumerate(form.steps)
+        if s_index != step_index
+        for name in s["names"]
+        if form.is_bound and form.data.get(name) not in (None, "", [])
+    ]
+    is_last = next_visible_step(form, step_index) is None if form.is_bound else len(form.steps) == 1
+    action = reverse("intake:form", args=[intake_form.slug])
+    if page is not None:
+        action += f"?page={page.pk}"
+    return {
+        "intake_form": intake_form,
+        "form": form,
+        "step": step,
+        "step_index": step_index,
+        "step_number": step_index + 1,
+        "step_count": len(form.steps),
+        "fields": fields,
+        "carried": carried,
+        "is_first": step_index == 0,
+        "is_last": is_last,
+        "action": action,
+        "form_token": token or issue_form_token(intake_form.slug),
+        "honeypot_field": settings.INTAKE_HONEYPOT_FIELD,
+    }

@@ -1,0 +1,33 @@
+"""Background work for intake submissions, run by django-tasks after the submission commits."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django_tasks import task
+
+logger = logging.getLogger("cms.intake")
+
+
+@task()
+def notify_new_submission(submission_id: str):
+    """Email the form's clinic address that a submission arrived.
+
+    The mail carries no answers, only a link to the submission in the admin. It runs after the
+    submission has committed, so a mail failure fails this task, never the submission.
+    """
+    from .models import IntakeSubmission
+
+    submission = IntakeSubmission.objects.select_related("form").filter(pk=submission_id).first()
+    if submission is None or not submission.form.notification_email:
+        return
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + submission.get_admin_url()
+    send_mail(
+        subject=f"New intake submission: {submission.form.title}",
+        message=(
+            f'A new submission arrived for "{submission.form.title}".\n\n'
+            f"Open it in the admin (sign-in required):\n{link}\n"
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[submission.form.notification_email],
+    )
