@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
+    path("intake/", include("cms.intake.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from corsheaders.defaults import default_headers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -169,3 +170,29 @@ WAGTAILAPI_LIMIT_MAX = 100
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # rich text in the API with links resolved
+
+# Webhooks
+# Seconds to wait before each retry of a failed delivery (a delivery gets one attempt more than
+# there are delays). A queue backend re-enqueues retries with run_after; the immediate backend
+# retries inline, holding the publishing request, so keep these short there.
+WEBHOOKS_RETRY_DELAYS = env.list("WEBHOOKS_RETRY_DELAYS", cast=int, default=[2, 10])
+WEBHOOKS_TIMEOUT = env.float("WEBHOOKS_TIMEOUT", default=5.0)  # seconds, per attempt
+
+# Intake
+# Fernet keys for intake answers, comma-separated; the first encrypts, all decrypt (rotation:
+# docs/intake.md). No default: dev and test set a fixed development key, production must set it.
+INTAKE_ENCRYPTION_KEYS = env.list("INTAKE_ENCRYPTION_KEYS", default=[])
+INTAKE_RETENTION_DAYS = env.int("INTAKE_RETENTION_DAYS", default=365)
+# (requests, seconds) per client for submissions; the limit fails open if the cache is down.
+INTAKE_RATE_LIMIT = (
+    env.int("INTAKE_RATE_LIMIT_REQUESTS", default=10),
+    env.int("INTAKE_RATE_LIMIT_WINDOW", default=3600),
+)
+INTAKE_CLIENT_IP_HEADER = env("INTAKE_CLIENT_IP_HEADER", default="")  # e.g. HTTP_X_REAL_IP
+INTAKE_MAX_BODY_BYTES = env.int("INTAKE_MAX_BODY_BYTES", default=64 * 1024)
+INTAKE_MIN_FILL_SECONDS = env.float("INTAKE_MIN_FILL_SECONDS", default=3.0)
+INTAKE_FORM_TOKEN_MAX_AGE = env.int("INTAKE_FORM_TOKEN_MAX_AGE", default=2 * 24 * 3600)
+INTAKE_HONEYPOT_FIELD = "website"
+INTAKE_IDEMPOTENCY_DAYS = env.int("INTAKE_IDEMPOTENCY_DAYS", default=7)
+# Front-ends send Idempotency-Key from the browser, so CORS must allow the header.
+CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")

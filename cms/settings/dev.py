@@ -4,3 +4,7 @@ from .base import env
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # Development only: a fixed key so `make run` works on a fresh machine with nothing configured.
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
+# Development only: a fixed intake key so `make run` works with nothing configured.
+INTAKE_ENCRYPTION_KEYS = env.list(
+    "INTAKE_ENCRYPTION_KEYS", default=["PRyJpWPe9OqxKzYjB5j5OT6DNfFInLHR7_Fi4467dyQ="]
+)
