@@ -59,19 +59,18 @@ def clone_condition(
     """
     parent = parent.specific
     if not isinstance(parent, ConditionIndexPage):
-        raise ValidationError({"parent": "Condition pages can only be created under a condition index."})
+        raise ValidationError({"parent": "Condition pages live under a condition index."})
     if user is not None and not can_clone_into(user, parent):
         raise PermissionDenied("You may not create condition pages from templates here.")
     filled, errors = template.resolve_values(values)
     if errors:
-        raise ValidationError({key: message for key, message in errors.items()})
+        raise ValidationError(errors)
     slug = slugify(slug or filled[CONDITION])
     if not slug:
         raise ValidationError({"slug": "The condition name gives an empty slug; give a slug."})
     if not Page._slug_is_available(slug, parent):
-        raise ValidationError(
-            {"slug": f"The slug “{slug}” is already used under {parent.url_path}. Choose another slug."}
-        )
+        message = f"The slug “{slug}” is already used under {parent.url_path}; choose another."
+        raise ValidationError({"slug": message})
 
     page = ConditionPage(
         slug=slug,
@@ -129,7 +128,7 @@ def save_as_template(
         raise ValidationError({"name": "Give the template a name."})
     if ConditionTemplate.objects.filter(name__iexact=name).exists():
         raise ValidationError({"name": f"A template named “{name}” already exists."})
-    for word, key in replacements.items():
+    for key in replacements.values():
         TemplatePlaceholder._meta.get_field("key").run_validators(key)
     source = page.get_latest_revision_as_object()
     convert = words_to_placeholders(replacements)
@@ -146,10 +145,15 @@ def save_as_template(
         template.save()
         for order, key in enumerate(dict.fromkeys(replacements.values())):
             if key != CONDITION:
-                template.placeholders.create(
-                    key=key, label=key.replace("_", " ").capitalize(), sort_order=order
+                TemplatePlaceholder.objects.create(
+                    template=template,
+                    key=key,
+                    label=key.replace("_", " ").capitalize(),
+                    sort_order=order,
                 )
-        log(page, SAVED_AS_TEMPLATE, user=user, data={"template": {"id": template.pk, "name": name}})
+        log(
+            page, SAVED_AS_TEMPLATE, user=user, data={"template": {"id": template.pk, "name": name}}
+        )
     return template
 
 
@@ -189,4 +193,3 @@ def copy_section(source: ConditionPage, section_id: str, target: ConditionPage, 
             },
         )
     return revision
-

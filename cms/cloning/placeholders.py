@@ -43,7 +43,7 @@ HTML_BLOCKS = (blocks.RichTextBlock, blocks.RawHTMLBlock)
 
 
 def placeholder(key: str) -> str:
-    return "{{ %s }}" % key
+    return f"{{{{ {key} }}}}"
 
 
 def placeholder_keys(text: str) -> list[str]:
@@ -115,8 +115,10 @@ def _map(block, value, fn: StringFn, where: tuple[str, ...], fresh_ids: bool):
             child_block = block.child_blocks.get(child.get("type"))
             new = dict(child)
             if child_block is not None:
-                place = (*where, f"{_label(child_block)} ({position})") if where else (
-                    f"section {position} “{_label(child_block)}”",
+                place = (
+                    (*where, f"{_label(child_block)} ({position})")
+                    if where
+                    else (f"section {position} “{_label(child_block)}”",)
                 )
                 new["value"] = _map(child_block, child.get("value"), fn, place, fresh_ids)
             if fresh_ids or "id" not in new:
@@ -138,8 +140,13 @@ def _map(block, value, fn: StringFn, where: tuple[str, ...], fresh_ids: bool):
     if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
         return {
             name: (
-                _map(block.child_blocks[name], child, fn, (*where, _label(block.child_blocks[name])),
-                     fresh_ids)
+                _map(
+                    block.child_blocks[name],
+                    child,
+                    fn,
+                    (*where, _label(block.child_blocks[name])),
+                    fresh_ids,
+                )
                 if name in block.child_blocks
                 else _map_any(child, fn, (*where, name), False)
             )
@@ -180,9 +187,7 @@ class LeftPlaceholder:
     def __str__(self):
         if len(self.where) == 1:
             return f"{placeholder(self.key)} is left in field “{self.where[0]}”"
-        return (
-            f"{placeholder(self.key)} is left in {self.section}, field “{self.field}”"
-        )
+        return f"{placeholder(self.key)} is left in {self.section}, field “{self.field}”"
 
 
 def find_left_placeholders(obj, stream_block=None) -> list[LeftPlaceholder]:

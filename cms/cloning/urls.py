@@ -10,7 +10,5 @@ urlpatterns = [
         views.SaveAsTemplateView.as_view(),
         name="save_as_template",
     ),
-    path(
-        "pages/<int:page_id>/copy-section/", views.CopySectionView.as_view(), name="copy_section"
-    ),
+    path("pages/<int:page_id>/copy-section/", views.CopySectionView.as_view(), name="copy_section"),
 ]

@@ -41,6 +41,7 @@ class ChooseTemplateView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class CloneConditionView(WagtailAdminTemplateMixin, FormView):
+    form_class = CloneConditionForm
     template_name = "cloning/clone_condition.html"
     page_title = "New condition from template"
     header_icon = "copy"
@@ -137,7 +138,9 @@ class SaveAsTemplateView(PageActionView):
             _add_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Template “{template.name}” saved.")
-        return redirect(reverse("wagtailsnippets_cloning_conditiontemplate:edit", args=[template.pk]))
+        return redirect(
+            reverse("wagtailsnippets_cloning_conditiontemplate:edit", args=[template.pk])
+        )
 
 
 def section_choices(page):

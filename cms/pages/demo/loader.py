@@ -4,6 +4,8 @@ survive a second run); ``reset=True`` rewrites the demo pages from the definitio
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from cms.cloning.demo import load_spine_template
+
 from ..models import ConditionIndexPage, ConditionPage, HomePage
 from .fbss import fbss_page
 from .images import DEMO_IMAGES, demo_image
@@ -122,4 +124,6 @@ def load_demo(reset=False, log=print):
         if set(page.related_conditions.values_list("pk", flat=True)) != wanted:
             page.related_conditions.set([fbss, *(related[o] for o in others)])
             page.save_revision().publish()
+    # The marketers' "Spine condition" template, saved from the FBSS page.
+    load_spine_template(fbss, reset=reset, log=log)
     return {"home": home, "index": index, "fbss": fbss, **related}
