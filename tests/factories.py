@@ -22,7 +22,11 @@ class SectionFactory(wagtail_factories.StructBlockFactory):
 
     @classmethod
     def _construct_struct_value(cls, block_class, params):
-        return block_class().normalize(dict(params))
+        block = block_class()
+        # normalize() keeps only the keys it is given; fill the rest as to_python() would.
+        value = {name: child.get_default() for name, child in block.child_blocks.items()}
+        value.update(params)
+        return block.normalize(value)
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
