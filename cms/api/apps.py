@@ -5,3 +5,10 @@ class ApiConfig(AppConfig):
     name = "cms.api"
     label = "cms_api"
     verbose_name = "Delivery API"
+
+    def ready(self):
+        # read_schema must run before wagtail.api.v3.registry is imported (it builds every page
+        # schema at import time): it types page bodies section by section.
+        from . import read_schema, signals  # noqa: F401
+
+        signals.connect()

@@ -8,15 +8,21 @@
         api.add_router("/intake/", router)
 
 ``/api/v2/`` is Wagtail's API v2, for front-ends already written against it.
+
+Page responses of both get conditional GET and the shared response cache (:mod:`.cache`); the
+v3 find endpoint answers with the page itself instead of a redirect (see :func:`.views.find`).
 """
 
-from django.urls import path
+from django.urls import URLPattern, path
 from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from .api import private_view
+from .cache import cached_page_view, cached_site_view
+from .views import PagesAPIViewSet, find_without_redirect
 
 for register in hooks.get_hooks("register_api_v3_routers"):
     register(api_v3)
@@ -26,7 +32,32 @@ api_v2.register_endpoint("pages", PagesAPIViewSet)
 api_v2.register_endpoint("images", ImagesAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 
+
+def decorate(patterns, decorators):
+    """Wrap the views of ``patterns`` named in ``decorators`` (and of every pattern sharing their
+    route, as ninja gives each method of a path its own pattern)."""
+    routes = {str(p.pattern): decorators[p.name] for p in patterns if p.name in decorators}
+    return [
+        URLPattern(p.pattern, routes[str(p.pattern)](p.callback), p.default_args, p.name)
+        if isinstance(p, URLPattern) and str(p.pattern) in routes
+        else p
+        for p in patterns
+    ]
+
+
+v3_patterns, v3_app_name, v3_namespace = api_v3.urls
+v3_patterns = decorate(
+    v3_patterns,
+    {
+        "detail_page": cached_page_view("page_id"),
+        "find_page": find_without_redirect,
+        "list_pages": cached_site_view,
+        "routes": cached_site_view,
+        "preview": private_view,
+    },
+)
+
 urlpatterns = [
-    path("v3/", api_v3.urls),
+    path("v3/", (v3_patterns, v3_app_name, v3_namespace)),
     path("v2/", api_v2.urls),
 ]

@@ -13,6 +13,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.fields import (
+    AlternateNamesField,
+    BreadcrumbsField,
+    JsonLdField,
+    PagePathField,
+    RelatedConditionsField,
+)
+from cms.api.preview import HeadlessPreviewMixin
 from cms.blocks.fields import SectionsField
 from cms.cloning.permissions import ConditionPagePermissionTester
 from cms.cloning.placeholders import check_no_placeholders
@@ -63,7 +71,7 @@ class ConditionIndexPage(Page):
         return context
 
 
-class ConditionPage(Page):
+class ConditionPage(HeadlessPreviewMixin, Page):
     condition_name = models.CharField(
         max_length=120, help_text="The condition's usual name, e.g. 'Spinal stenosis'."
     )
@@ -129,13 +137,18 @@ class ConditionPage(Page):
     ]
     api_fields = [
         APIField("condition_name"),
-        APIField("alternate_names"),
+        APIField("alternate_names", serializer=AlternateNamesField()),
         APIField("short_summary"),
         APIField("body_area"),
         APIField("body"),
         APIField("reviewer_name"),
         APIField("reviewer_credentials"),
         APIField("last_reviewed"),
+        # Computed for decoupled front-ends: everything needed to render the page in one request.
+        APIField("html_path", serializer=PagePathField()),
+        APIField("breadcrumbs", serializer=BreadcrumbsField()),
+        APIField("related_conditions", serializer=RelatedConditionsField()),
+        APIField("jsonld", serializer=JsonLdField()),
     ]
 
     parent_page_types = ["pages.ConditionIndexPage"]

@@ -1,0 +1,179 @@
+"""Conditional GET and a shared cache of rendered page JSON.
+
+Validators are computed without rendering: the page's row (live revision, url path, publish
+time) plus a *generation* stamp kept in the cache for each page and bumped (see
+:mod:`cms.api.signals`) whenever the page or anything it shows is published, unpublished, moved
+or deleted. The ETag hashes those, so a stored response is found under its ETag and never needs
+deleting: a bump simply makes the old entry unreachable until it expires.
+
+Requests that may see more than the public (a bearer token, a session cookie) are never served
+from, or stored in, the shared cache, and are marked ``private, no-store``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from wagtail.models import Page
+
+from .richtext import link_prefetching
+
+ALL_PAGES = "all"
+#: Query parameters that select the page, not its representation.
+LOOKUP_PARAMS = {"html_path", "id"}
+
+
+def _generation_key(scope) -> str:
+    return f"cms_api:generation:{scope}"
+
+
+def generations(*scopes) -> dict:
+    """The generation stamp of each scope (a page id or :data:`ALL_PAGES`), creating missing ones.
+
+    A stamp lost from the cache is recreated as *now*: that can only make a response look newer
+    (an extra download), never older (a wrong 304).
+    """
+    keys = {_generation_key(scope): scope for scope in scopes}
+    found = cache.get_many(list(keys))
+    missing = {key: time.time() for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    return {keys[key]: stamp for key, stamp in found.items()}
+
+
+def invalidate(page_ids) -> None:
+    """Make the cached responses of ``page_ids`` (and of every listing) stale, now and on commit."""
+    scopes = [*{int(pk) for pk in page_ids}, ALL_PAGES]
+
+    def bump():
+        now = time.time()
+        cache.set_many({_generation_key(scope): now for scope in scopes}, timeout=None)
+
+    bump()
+    # Again once the transaction commits, so a request rendering the old content in between
+    # cannot store it under the new stamp.
+    transaction.on_commit(bump)
+
+
+def is_personalised(request) -> bool:
+    """Whether the response may depend on who asks: never share those."""
+    return bool(
+        request.META.get("HTTP_AUTHORIZATION")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or request.GET.get("token")
+    )
+
+
+def variant(request) -> str:
+    """What shapes the representation: query parameters (in a canonical order) and, as API v2
+    negotiates its renderer, the Accept header."""
+    items = sorted((k, v) for k, vs in request.GET.lists() for v in vs if k not in LOOKUP_PARAMS)
+    query = "&".join(f"{k}={v}" for k, v in items)
+    return f"{query}|{request.META.get('HTTP_ACCEPT', '')}"
+
+
+def set_private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Authorization", "Cookie"])
+    return response
+
+
+def set_public(response, etag: str, last_modified: float):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.API_CACHE_MAX_AGE,
+        s_maxage=settings.API_CACHE_S_MAXAGE,
+        stale_while_revalidate=settings.API_CACHE_STALE_WHILE_REVALIDATE,
+    )
+    patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
+    return response
+
+
+def _etag(*parts) -> str:
+    digest = hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def _serve(request, view, args, kwargs, *, etag: str, last_modified: float):
+    """304, a stored copy, or a fresh render stored for next time."""
+    not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
+    if not_modified is not None:
+        return set_public(not_modified, etag, last_modified)
+    key = f"cms_api:response:{etag}"
+    stored = cache.get(key)
+    if stored is not None:
+        content, content_type = stored
+        response = HttpResponse(content, content_type=content_type)
+        response["X-Cache"] = "hit"
+        return set_public(response, etag, last_modified)
+    response = view(request, *args, **kwargs)
+    if response.status_code != 200:
+        return response
+    if hasattr(response, "render"):  # DRF (API v2) responses render lazily
+        response = response.render()
+    cache.set(key, (response.content, response["Content-Type"]), settings.API_CACHE_TIMEOUT)
+    response["X-Cache"] = "miss"
+    return set_public(response, etag, last_modified)
+
+
+def cached_page_view(page_kwarg: str):
+    """Decorate a page detail view (its page id arrives as ``page_kwarg``) with conditional GET
+    and the shared response cache. Other methods and personalised requests pass through."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            with link_prefetching():
+                if request.method not in ("GET", "HEAD"):
+                    return view(request, *args, **kwargs)
+                if is_personalised(request):
+                    return set_private(view(request, *args, **kwargs))
+                page_id = kwargs[page_kwarg]
+                row = (
+                    Page.objects.filter(pk=page_id, live=True)
+                    .values_list("live_revision_id", "url_path", "last_published_at")
+                    .first()
+                )
+                if row is None:
+                    return view(request, *args, **kwargs)
+                revision_id, url_path, published_at = row
+                stamp = generations(page_id)[page_id]
+                etag = _etag(request.path, page_id, revision_id, url_path, stamp, variant(request))
+                last_modified = max(published_at.timestamp() if published_at else 0, stamp)
+                return _serve(request, view, args, kwargs, etag=etag, last_modified=last_modified)
+
+        return wrapper
+
+    return decorator
+
+
+def cached_site_view(view):
+    """Conditional GET and shared caching for a view showing many pages (listings, routes).
+
+    Any publish, unpublish, move or delete makes it stale.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with link_prefetching():
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            if is_personalised(request):
+                return set_private(view(request, *args, **kwargs))
+            stamp = generations(ALL_PAGES)[ALL_PAGES]
+            etag = _etag(request.path, stamp, variant(request))
+            return _serve(request, view, args, kwargs, etag=etag, last_modified=stamp)
+
+    return wrapper

@@ -1,0 +1,44 @@
+"""Teaches Wagtail's API v3 schema generator the shape of a :class:`SectionsField`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.api.v3.schemas.generators.read import read_generator
+
+from cms.blocks.fields import SectionsField
+from cms.blocks.registry import section_registry
+
+from . import block_schemas  # noqa: F401  (registers the block -> schema mapping)
+from .richtext import prefetch_rich_text_links
+from .schema import BlockSchemaBuilder
+
+#: One builder for the whole API, so shared blocks become shared OpenAPI components.
+builder = BlockSchemaBuilder()
+
+
+def sections_body_annotation(page_label: str) -> Any:
+    """The typed body of the page model ``page_label``: a union of its allowed sections."""
+    return builder.stream(section_registry.stream_block_for(page_label))
+
+
+def sections_field_schema(generator, field):
+    field_name = field.name
+
+    def resolve(obj, context: dict) -> Any:
+        value = getattr(obj, field_name)
+        prefetch_rich_text_links(value)
+        return value.stream_block.get_api_representation(value, context)
+
+    annotation = sections_body_annotation(field.model._meta.label_lower)
+    return annotation, [], staticmethod(resolve)
+
+
+if "wagtail.api.v3.registry" in sys.modules:  # pragma: no cover - a start-up ordering bug
+    raise ImproperlyConfigured(
+        "wagtail.api.v3.registry was imported before cms.api was ready; page bodies would be "
+        "typed as list[Any]. Do not import Wagtail's API v3 from models or apps.py."
+    )
+read_generator.register_field_schema(SectionsField, sections_field_schema)

@@ -1,0 +1,177 @@
+"""Typed API schemas for StreamField blocks, generated from the blocks themselves.
+
+Wagtail types a StreamField in its API as ``list[Any]``. :class:`BlockSchemaBuilder` walks a
+block tree (``StructBlock``, ``ListBlock``, ``StreamBlock``, ``ChoiceBlock``, ...) and returns a
+pydantic annotation describing exactly what ``block.get_api_representation()`` returns, so the
+OpenAPI document gives every section its full JSON shape and a section added by a plugin appears
+in it without further work.
+
+How a block's schema is found, first match wins:
+
+1. the block's own ``api_schema(builder)`` method, for blocks that override
+   ``get_api_representation``::
+
+       class OpeningHoursBlock(SectionBlock):
+           ...
+           def extra_api_fields(self, value, context=None):
+               return {"open_now": is_open(value)}
+
+           def api_schema(self, builder):
+               return builder.struct(self, extra={"open_now": bool})
+
+2. a function registered for the block's class (or its nearest base class) with
+   ``block_schemas.register(BlockClass, func)``, where ``func(builder, block)`` returns the
+   annotation; this is how the schemas of the core blocks and Wagtail's own blocks are declared
+   (see :mod:`cms.api.block_schemas`);
+3. ``Any`` for a block nobody described.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+from wagtail import blocks
+
+BlockSchemaFunc = Callable[["BlockSchemaBuilder", blocks.Block], Any]
+
+
+class BlockSchemaRegistry:
+    """Maps block classes to functions returning their API schema (looked up along the MRO)."""
+
+    def __init__(self):
+        self._funcs: dict[type[blocks.Block], BlockSchemaFunc] = {}
+
+    def register(self, block_class: type[blocks.Block], func: BlockSchemaFunc) -> None:
+        self._funcs[block_class] = func
+
+    def lookup(self, block: blocks.Block) -> BlockSchemaFunc | None:
+        for cls in type(block).__mro__:
+            if cls in self._funcs:
+                return self._funcs[cls]
+        return None
+
+
+#: The block -> schema mapping every builder consults.
+block_schemas = BlockSchemaRegistry()
+
+
+def _model_name(text: str) -> str:
+    words = re.split(r"[^0-9A-Za-z]+", text)
+    return "".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+class StrictModel(BaseModel):
+    """Every generated model: unknown keys are an error, so schema drift fails tests loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class BlockSchemaBuilder:
+    """Turns blocks into pydantic annotations, naming and reusing the models it creates.
+
+    One builder produces one set of uniquely named models; reuse it for every field of an API
+    so a block shared by several sections becomes one OpenAPI component.
+    """
+
+    def __init__(self, registry: BlockSchemaRegistry = block_schemas):
+        self.registry = registry
+        self._models: dict[tuple, type[BaseModel]] = {}
+        self._names: set[str] = set()
+
+    # -- entry points ----------------------------------------------------------------------
+
+    def annotation(self, block: blocks.Block) -> Any:
+        """The annotation for the API representation of ``block``."""
+        own = getattr(block, "api_schema", None)
+        if callable(own):
+            return own(self)
+        func = self.registry.lookup(block)
+        if func is not None:
+            return func(self, block)
+        return Any
+
+    def stream(self, block: blocks.StreamBlock, *, name: str = "") -> Any:
+        """``list`` of ``{"type", "value", "id"}`` items, discriminated on ``type``."""
+        members = []
+        for child_name, child in block.child_blocks.items():
+            key = ("stream-item", id(child), child_name)
+            if key not in self._models:
+                item_name = self.unique_name(_model_name(child_name) + "Section")
+                self._models[key] = create_model(
+                    item_name,
+                    __base__=StrictModel,
+                    __doc__=self._description(child) or f"A {child_name} section.",
+                    type=(Literal[child_name], ...),  # ty: ignore[invalid-type-form]
+                    value=(self.annotation(child), ...),
+                    id=(str | None, None),
+                )
+            members.append(self._models[key])
+        if not members:
+            return list[Any]
+        if len(members) == 1:
+            return list[members[0]]
+        union = Annotated[Union[tuple(members)], Field(discriminator="type")]  # noqa: UP007
+        return list[union]  # ty: ignore[invalid-type-form]
+
+    def struct(self, block: blocks.StructBlock, *, extra: dict[str, Any] | None = None) -> Any:
+        """A model with one field per child block, plus ``extra`` computed keys.
+
+        ``extra`` maps key names to annotations (``{"region_label": str | None}``) for blocks
+        whose ``get_api_representation`` adds keys to the children's values.
+        """
+        extra = extra or {}
+        key = ("struct", type(block), tuple(block.child_blocks), tuple(extra), id(block.meta))
+        if key not in self._models:
+            fields: dict[str, Any] = {}
+            for child_name, child in block.child_blocks.items():
+                description = self._description(child)
+                info = Field(..., description=description) if description else ...
+                fields[child_name] = (self.annotation(child), info)
+            for extra_name, annotation in extra.items():
+                fields[extra_name] = (annotation, ...)
+            self._models[key] = create_model(
+                self.unique_name(type(block).__name__),
+                __base__=StrictModel,
+                __doc__=self._description(block),
+                **fields,
+            )
+        model = self._models[key]
+        return model if getattr(block.meta, "required", True) else model | None
+
+    def model(self, name: str, **fields: Any) -> type[BaseModel]:
+        """A named model (reused when asked again), for hand-written block schemas."""
+        key = ("model", name)
+        if key not in self._models:
+            self._models[key] = create_model(self.unique_name(name), __base__=StrictModel, **fields)
+        return self._models[key]
+
+    def unique_name(self, name: str) -> str:
+        candidate, n = name, 2
+        while candidate in self._names:
+            candidate, n = f"{name}{n}", n + 1
+        self._names.add(candidate)
+        return candidate
+
+    @staticmethod
+    def _description(block: blocks.Block) -> str | None:
+        text = getattr(block.meta, "help_text", None) or getattr(block.meta, "description", None)
+        return str(text) if text else None
+
+
+def optional(block: blocks.Block, annotation: Any) -> Any:
+    """``annotation`` made nullable unless ``block`` is required."""
+    return annotation if block.required else annotation | None
+
+
+def choice_values(block: blocks.ChoiceBlock) -> list[str]:
+    """The stored values of a ChoiceBlock, flattening option groups."""
+    values = []
+    for value, label in block.field.choices:
+        if isinstance(label, (list, tuple)):
+            values.extend(str(v) for v, _label in label)
+        elif value != "":
+            values.append(str(value))
+    return values

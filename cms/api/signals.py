@@ -1,0 +1,87 @@
+"""Keeps the API's response cache fresh: what to invalidate when content changes.
+
+A page's API response shows its own content, its ancestors (breadcrumbs), and the title and path
+of the pages it links to or lists as related conditions. So a change to page P makes stale: P,
+its descendants, and every page that shows P (found through Wagtail's ``ReferenceIndex`` and the
+``related_conditions`` relation).
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.pages.models import ConditionPage
+
+from .cache import invalidate
+
+
+def pages_showing(page_ids) -> set[int]:
+    """Pages whose API representation shows any of ``page_ids``."""
+    page_ids = {int(pk) for pk in page_ids}
+    if not page_ids:
+        return set()
+    page_type = ContentType.objects.get_for_model(Page)
+    linking = ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        to_content_type=page_type,
+        to_object_id__in=[str(pk) for pk in page_ids],
+    ).values_list("object_id", flat=True)
+    listing = ConditionPage.objects.filter(related_conditions__in=page_ids).values_list(
+        "pk", flat=True
+    )
+    return {int(pk) for pk in linking} | set(listing)
+
+
+def pages_affected_by(page, *, paths_changed=False) -> set[int]:
+    """``page``, its descendants and the pages showing it (or, when paths changed, showing any
+    of them)."""
+    subtree = set(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    shown = subtree if paths_changed else {page.pk}
+    return subtree | pages_showing(shown)
+
+
+def on_publish_or_unpublish(sender, instance, **kwargs):
+    invalidate(pages_affected_by(instance))
+
+
+def on_move(sender, instance, **kwargs):
+    invalidate(pages_affected_by(instance, paths_changed=True))
+
+
+def on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.pk is not None:
+        invalidate(pages_affected_by(instance, paths_changed=True))
+
+
+def on_restriction_change(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        invalidate(pages_affected_by(page))
+
+
+def on_image_change(sender, instance, **kwargs):
+    page_type = ContentType.objects.get_for_model(Page)
+    users = ReferenceIndex.get_references_to(instance).filter(base_content_type=page_type)
+    invalidate(users.values_list("object_id", flat=True))
+
+
+def connect():
+    page_published.connect(on_publish_or_unpublish, dispatch_uid="cms_api_publish")
+    page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="cms_api_unpublish")
+    post_page_move.connect(on_move, dispatch_uid="cms_api_move")
+    pre_delete.connect(on_page_delete, dispatch_uid="cms_api_delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"cms_api_restriction_{signal is post_save}",
+        )
+        signal.connect(
+            on_image_change,
+            sender=get_image_model(),
+            dispatch_uid=f"cms_api_image_{signal is post_save}",
+        )
