@@ -102,7 +102,14 @@ class IntakeForm(ClusterableModel, index.Indexed):
         super().save(*args, **kwargs)
 
     def get_form_fields(self):
-        return list(self.fields.all())
+        # Cached per instance: one request builds the form class and the schema snapshot.
+        if getattr(self, "_rows", None) is None:
+            self._rows = list(self.fields.all())
+        return self._rows
+
+    def refresh_from_db(self, *args, **kwargs):
+        self._rows = None
+        super().refresh_from_db(*args, **kwargs)
 
     def get_form_class(self):
         return self.form_builder(self.get_form_fields(), intake_form=self).get_form_class()
@@ -211,6 +218,9 @@ class IntakeSubmission(models.Model):
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
     submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    # Keep health data out of Wagtail's "usage" listings.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-submitted_at"]
