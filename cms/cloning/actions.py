@@ -69,7 +69,8 @@ def clone_condition(
     if not slug:
         raise ValidationError({"slug": "The condition name gives an empty slug; give a slug."})
     if not Page._slug_is_available(slug, parent):
-        message = f"The slug “{slug}” is already used under {parent.url_path}; choose another."
+        where = parent.get_url() or parent.url_path
+        message = f"The slug “{slug}” is already used under {where}; choose another."
         raise ValidationError({"slug": message})
 
     page = ConditionPage(

@@ -5,6 +5,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -63,31 +64,27 @@ def add_condition_templates_router(api):
 
 @hooks.register("register_log_actions")
 def register_cloning_log_actions(actions):
-    def created(data):
-        return f"Created from the template “{data['template']['name']}”"
+    @actions.register_action(CREATED_FROM_TEMPLATE)
+    class CreatedFromTemplate(LogFormatter):
+        label = "Create from template"
 
-    def saved(data):
-        return f"Saved as the template “{data['template']['name']}”"
+        def format_message(self, log_entry):
+            return f"Created from the template “{log_entry.data['template']['name']}”"
 
-    def copied(data):
-        return f"Section “{data['section']['type']}” copied from “{data['source']['title']}”"
+    @actions.register_action(SAVED_AS_TEMPLATE)
+    class SavedAsTemplate(LogFormatter):
+        label = "Save as template"
 
-    for action, label, message in (
-        (CREATED_FROM_TEMPLATE, "Create from template", created),
-        (SAVED_AS_TEMPLATE, "Save as template", saved),
-        (SECTION_COPIED, "Copy section", copied),
-    ):
-        actions.register_action(action, label, _formatted(message))
+        def format_message(self, log_entry):
+            return f"Saved as the template “{log_entry.data['template']['name']}”"
 
+    @actions.register_action(SECTION_COPIED)
+    class SectionCopied(LogFormatter):
+        label = "Copy section"
 
-def _formatted(message):
-    def format_message(log_entry):
-        try:
-            return message(log_entry.data)
-        except (KeyError, TypeError):  # an entry written by an older version
-            return log_entry.action
-
-    return format_message
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return f"Section “{data['section']['type']}” copied from “{data['source']['title']}”"
 
 
 @hooks.register("before_publish_page")
