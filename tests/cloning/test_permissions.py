@@ -1,0 +1,83 @@
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+
+from cms.cloning.actions import clone_condition
+from cms.cloning.permissions import PUBLISH_REVIEWED_ONLY
+from cms.pages.models import ConditionPage
+from tests.factories import ConditionPageFactory
+
+VALUES = {"condition": "Spinal Stenosis", "body_area": "lower back"}
+
+
+def reviewed(page):
+    page.reviewer_name = "Dr. Rivera"
+    page.last_reviewed = datetime.date(2026, 1, 5)
+    page.needs_medical_review = False
+    return page
+
+
+def test_marketers_group_from_the_migration(db):
+    group = Group.objects.get(name="Marketers")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"access_admin", "view_conditiontemplate", "publish_reviewed_only"} <= codenames
+    pages = set(group.page_permissions.values_list("permission__codename", flat=True))
+    assert pages == {"add_page", "change_page", "publish_page"}
+
+
+def test_marketer_can_clone_but_a_plain_user_cannot(template, condition_index, marketer):
+    page = clone_condition(template, values=VALUES, parent=condition_index, user=marketer)
+    assert page.owner == marketer
+    nobody = get_user_model().objects.create_user("nobody", password="x")
+    with pytest.raises(PermissionDenied):
+        clone_condition(
+            template, values={**VALUES, "condition": "Other"}, parent=condition_index, user=nobody
+        )
+
+
+@pytest.mark.parametrize(
+    ("change", "allowed"),
+    [
+        (lambda page: page, True),
+        (lambda page: setattr(page, "needs_medical_review", True), False),
+        (lambda page: setattr(page, "reviewer_name", " "), False),
+        (lambda page: setattr(page, "last_reviewed", None), False),
+    ],
+)
+def test_marketer_publishes_only_reviewed_pages(condition_index, marketer, change, allowed):
+    page = reviewed(ConditionPageFactory(parent=condition_index, live=False))
+    change(page)
+    assert page.permissions_for_user(marketer).can_publish() is allowed
+
+
+def test_editors_and_superusers_keep_their_rights(condition_index, editor, superuser):
+    page = ConditionPageFactory(parent=condition_index, needs_medical_review=True)
+    assert not editor.has_perm(PUBLISH_REVIEWED_ONLY)
+    assert page.permissions_for_user(editor).can_publish()
+    assert page.permissions_for_user(superuser).can_publish()
+
+
+def test_the_rule_holds_for_every_publish(template, condition_index, marketer):
+    page = clone_condition(template, values=VALUES, parent=condition_index, user=marketer)
+    with pytest.raises(PermissionDenied):
+        page.save_revision(user=marketer).publish(user=marketer)
+    assert not ConditionPage.objects.get(pk=page.pk).live
+
+    reviewed(page).save_revision(user=marketer).publish(user=marketer)
+    assert ConditionPage.objects.get(pk=page.pk).live
+
+
+def test_marketer_cannot_clone_and_publish(template, condition_index, marketer):
+    with pytest.raises(PermissionDenied):
+        clone_condition(
+            template, values=VALUES, parent=condition_index, user=marketer, publish=True
+        )
+    assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()
+
+
+def test_the_command_line_acts_as_the_site_operator(template, condition_index):
+    page = clone_condition(template, values=VALUES, parent=condition_index, publish=True)
+    assert page.live and page.needs_medical_review
