@@ -29,7 +29,7 @@ def find_without_redirect(view):
             return response
         detail = match.func(request, *match.args, **match.kwargs)
         if detail.status_code == 200:
-            detail["Content-Location"] = location
+            detail["Content-Location"] = location.rstrip("?")
         return detail
 
     return wrapper

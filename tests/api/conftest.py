@@ -49,7 +49,7 @@ def linked_sections(count, images, targets):
 
 @pytest.fixture
 def images(db):
-    return [ImageFactory(file__width=64, file__height=48) for _ in range(3)]
+    return [ImageFactory(file__width=1300, file__height=700) for _ in range(3)]
 
 
 @pytest.fixture

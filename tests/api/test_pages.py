@@ -1,0 +1,159 @@
+"""Page detail over API v3 (and v2): everything a front-end needs, in one request."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page
+
+from tests.factories import ConditionPageFactory, FigureBlockFactory, HeroBlockFactory, ImageFactory
+
+
+def v3(page, **params):
+    return f"/api/v3/pages/{page.pk}/"
+
+
+@pytest.fixture
+def page(make_linked_page):
+    return make_linked_page(
+        sections=3, seo_title="FBSS explained", search_description="What it is, how it is treated."
+    )
+
+
+def sections_by_type(body):
+    return {section["type"]: section["value"] for section in body}
+
+
+def test_detail_resolves_images_links_and_rich_text(client, page, link_targets):
+    data = client.get(v3(page)).json()
+    body = sections_by_type(data["body"])
+
+    image = body["hero"]["image"]
+    assert image["alt"].startswith("Description of")
+    assert [r["url"].split(".")[-2] for r in image["renditions"]] == [
+        "width-480",
+        "width-800",
+        "width-1200",
+    ]
+    assert image["src"] == image["renditions"][-1]["url"]
+    assert image["srcset"].count("w,") == 2
+    assert {"width", "height", "focal_point"} <= image.keys()
+
+    link = body["hero"]["call_to_action"]
+    assert link == {
+        "label": "Go",
+        "kind": "page",
+        "href": "/conditions/target-0/",
+        "page": {"id": link_targets[0].pk, "title": "Target 0", "path": "/conditions/target-0/"},
+    }
+    tier = body["treatment_tiers"]["tiers"][0]
+    assert tier["intensity_label"] == "Conservative"
+    assert tier["link"]["href"] == "/conditions/target-1/"
+    assert body["rich_text"]["body"] == '<p>See <a href="/conditions/target-2/">Target 2</a>.</p>'
+
+
+def test_detail_has_related_breadcrumbs_seo_and_jsonld(client, page, link_targets, rf):
+    data = client.get(v3(page)).json()
+
+    assert data["html_path"] == f"/conditions/{page.slug}/"
+    assert [c["path"] for c in data["breadcrumbs"]] == ["/", "/conditions/"]
+    assert data["related_conditions"] == [
+        {
+            "id": target.pk,
+            "title": target.title,
+            "condition_name": target.condition_name,
+            "path": f"/conditions/{target.slug}/",
+            "short_summary": target.short_summary,
+        }
+        for target in link_targets[:2]
+    ]
+    assert data["meta"]["seo_title"] == "FBSS explained"
+    assert data["meta"]["search_description"] == "What it is, how it is treated."
+    # The very object the HTML page embeds.
+    assert data["jsonld"] == page.specific.jsonld(rf.get("/", HTTP_HOST="testserver"))
+    assert data["jsonld"]["about"]["possibleTreatment"][0]["name"].startswith("Tier")
+
+
+def test_unpublished_related_conditions_are_left_out(client, page, link_targets):
+    link_targets[0].unpublish()
+    data = client.get(v3(page)).json()
+    assert [c["id"] for c in data["related_conditions"]] == [link_targets[1].pk]
+
+
+def test_api_v2_serves_the_same_sections(client, page):
+    v3_body = client.get(v3(page)).json()["body"]
+    v2_data = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert v2_data["body"] == v3_body
+    assert v2_data["related_conditions"][0]["path"].startswith("/conditions/")
+    assert v2_data["jsonld"]["@type"] == "MedicalWebPage"
+
+
+@pytest.mark.parametrize("prefix", ["/api/v3/pages/find/", "/api/v2/pages/find/"])
+def test_find_by_path_returns_the_page_itself(client, page, prefix):
+    response = client.get(prefix, {"html_path": f"/conditions/{page.slug}/"})
+
+    assert response.status_code == 200
+    assert response.json()["id"] == page.pk
+    assert response.json()["body"]
+    assert response["Content-Location"].endswith(f"/pages/{page.pk}/")
+
+
+def test_find_unknown_path_is_a_404(client, page):
+    response = client.get("/api/v3/pages/find/", {"html_path": "/conditions/nope/"})
+    assert response.status_code == 404
+
+
+def test_find_keeps_representation_parameters(client, page):
+    response = client.get(
+        "/api/v3/pages/find/",
+        {"html_path": f"/conditions/{page.slug}/", "rich_text_format": "db_html"},
+    )
+    body = sections_by_type(response.json()["body"])
+    assert 'linktype="page"' in body["rich_text"]["body"]
+
+
+@pytest.mark.parametrize("api", ["v3", "v2"])
+def test_detail_query_count_does_not_grow_with_sections(
+    client, make_linked_page, django_assert_max_num_queries, api
+):
+    small, large = make_linked_page(sections=5), make_linked_page(sections=200)
+    for page in (small, large):
+        url = f"/api/{api}/pages/{page.pk}/"
+        client.get(url)  # creates the renditions once, as the first visitor would
+        cache.clear()  # measure a cache miss: the full render
+        with django_assert_max_num_queries(22):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.json()["body"]) in (5, 200)
+
+
+def test_cache_hit_costs_one_query(client, page, django_assert_num_queries):
+    client.get(v3(page))
+    with django_assert_num_queries(1):
+        response = client.get(v3(page))
+    assert response["X-Cache"] == "hit"
+
+
+def test_images_and_links_to_many_distinct_targets_are_loaded_in_bulk(
+    client, condition_index, django_assert_max_num_queries
+):
+    targets = [ConditionPageFactory(parent=condition_index) for _ in range(12)]
+    images = [ImageFactory(file__width=40, file__height=30) for _ in range(12)]
+    page = ConditionPageFactory(parent=condition_index)
+    page.body = [
+        (
+            "hero",
+            HeroBlockFactory(
+                image=FigureBlockFactory(image=image),
+                call_to_action={"label": "Go", "page": target, "anchor": "", "url": ""},
+            ),
+        )
+        for image, target in zip(images, targets, strict=True)
+    ]
+    page.save_revision().publish()
+    client.get(v3(page))
+    cache.clear()
+    with django_assert_max_num_queries(22):
+        data = client.get(v3(page)).json()
+    assert {s["value"]["call_to_action"]["page"]["id"] for s in data["body"]} == {
+        t.pk for t in targets
+    }
+    assert Page.objects.filter(pk__in=[t.pk for t in targets]).count() == 12
