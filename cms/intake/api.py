@@ -14,6 +14,7 @@ Answers never appear in a response, a log line or an error report
 import json
 import logging
 import uuid
+from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -21,7 +22,7 @@ from django.http import HttpResponse, JsonResponse
 from django.http.request import RawPostDataException
 from django.shortcuts import get_object_or_404
 from django.views.decorators.debug import sensitive_variables
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page
 
@@ -53,6 +54,60 @@ class SubmissionCreated(Schema):
     message: str
 
 
+class VisibilityRule(Schema):
+    field: str
+    operator: Literal["equals", "contains", "at_least"]
+    value: str
+
+
+class FieldChoice(Schema):
+    value: str
+    label: str
+
+
+class IntakeField(Schema):
+    name: str
+    label: str
+    type: str
+    json_type: Literal["string", "number", "integer", "boolean", "array"]
+    required: bool
+    help_text: str
+    placeholder: str
+    visible_if: VisibilityRule | None
+    choices: list[FieldChoice] | None
+    multiple: bool
+    min: float | None
+    max: float | None
+    max_length: int | None
+    default: str | None
+
+
+class IntakeStep(Schema):
+    title: str
+    visible_if: VisibilityRule | None
+    fields: list[IntakeField]
+
+
+class IntakeConsent(Schema):
+    text: str
+    version: str
+
+
+class IntakeFormSchema(Schema):
+    """An intake form as a front-end renders it (also embedded in ``intake_form`` sections)."""
+
+    slug: str
+    title: str
+    intro: str
+    version: int
+    consent: IntakeConsent
+    success_message: str
+    steps: list[IntakeStep]
+    form_token: str = Field(description="Send back with the submission.")
+    honeypot_field: str = Field(description="Render hidden; a bot that fills it is ignored.")
+    submit_url: str
+
+
 def form_schema_with_token(intake_form) -> dict:
     """The schema plus what a front-end must send back: a form token and the honeypot name."""
     return {
@@ -63,7 +118,9 @@ def form_schema_with_token(intake_form) -> dict:
     }
 
 
-@router.get("/forms/{slug}/", response={200: dict, 404: ProblemDetail}, summary="Intake form")
+@router.get(
+    "/forms/{slug}/", response={200: IntakeFormSchema, 404: ProblemDetail}, summary="Intake form"
+)
 def get_form(request, slug: str):
     """The form's schema: steps, fields, types, choices, limits, visibility rules, consent."""
     return form_schema_with_token(get_object_or_404(IntakeForm, slug=slug))

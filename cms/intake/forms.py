@@ -300,19 +300,18 @@ def build_schema(intake_form, rows) -> dict:
                 "help_text": row.help_text,
                 "placeholder": row.placeholder,
                 "visible_if": row.visibility_rule,
+                # Every field has every key, so front-ends can rely on one shape.
+                "choices": None,
+                "multiple": row.field_type in MULTIPLE_FIELD_TYPES,
+                "min": _number(getattr(formfield, "min_value", None)),
+                "max": _number(getattr(formfield, "max_value", None)),
+                "max_length": getattr(formfield, "max_length", None),
+                "default": formfield.initial if isinstance(formfield.initial, str) else None,
             }
             if row.field_type in CHOICE_FIELD_TYPES:
                 field["choices"] = [
                     {"value": value, "label": str(label)} for value, label in formfield.choices
                 ]
-                field["multiple"] = row.field_type in MULTIPLE_FIELD_TYPES
-            if row.field_type in ("number", "painscale"):
-                field["min"] = _number(getattr(formfield, "min_value", None))
-                field["max"] = _number(getattr(formfield, "max_value", None))
-            if getattr(formfield, "max_length", None):
-                field["max_length"] = formfield.max_length
-            if row.default_value and row.field_type not in ("consent", "yesno", "painscale"):
-                field["default"] = row.default_value
             fields.append(field)
         steps.append({"title": step["title"], "visible_if": step["rule"], "fields": fields})
     return {

@@ -122,8 +122,12 @@ def test_schema(spine_form):
         "help_text": "",
         "placeholder": "",
         "visible_if": None,
+        "choices": None,
+        "multiple": False,
         "min": 0,
         "max": 10,
+        "max_length": None,
+        "default": None,
     }
     assert fields["where_is_the_pain"]["choices"][0] == {
         "value": "lumbar",
