@@ -5,7 +5,8 @@ import datetime
 SLUG = "failed-back-surgery-syndrome"
 
 
-def fbss_page(images):
+def fbss_page(images, intake_form=None):
+    """The page's data; ``intake_form`` (an ``IntakeForm``) fills the "#intake" section."""
     return {
         "slug": SLUG,
         "title": "Failed Back Surgery Syndrome",
@@ -271,6 +272,18 @@ def fbss_page(images):
                         "url": "",
                     },
                     "anchor": "get-started",
+                },
+            ),
+            (
+                "intake_form",
+                {
+                    "heading": "Answer a few questions",
+                    "intro": (
+                        "Tell us where it hurts and what you have tried so far. Your answers go "
+                        "only to our care team."
+                    ),
+                    "form": intake_form,
+                    "anchor": "intake",
                 },
             ),
             (

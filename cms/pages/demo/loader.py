@@ -4,6 +4,8 @@ survive a second run); ``reset=True`` rewrites the demo pages from the definitio
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from cms.intake.demo import spine_pain_intake_form
+
 from cms.cloning.demo import load_spine_template
 
 from ..models import ConditionIndexPage, ConditionPage, HomePage
@@ -99,7 +101,7 @@ def load_demo(reset=False, log=print):
     for data in related_pages():
         related[data["slug"]], _ = _condition(index, data, reset, log)
 
-    fbss_data = fbss_page(images)
+    fbss_data = fbss_page(images, intake_form=spine_pain_intake_form(log))
     for tier in fbss_data["body"][5][1]["tiers"]:
         if tier["name"] == "Decompression":
             tier["link"] = {
