@@ -4,9 +4,8 @@ survive a second run); ``reset=True`` rewrites the demo pages from the definitio
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from cms.intake.demo import spine_pain_intake_form
-
 from cms.cloning.demo import load_spine_template
+from cms.intake.demo import spine_pain_intake_form
 
 from ..models import ConditionIndexPage, ConditionPage, HomePage
 from .fbss import fbss_page
