@@ -1,5 +1,6 @@
 import pytest
 from wagtail import blocks
+from wagtail.models import Site
 
 from cms.blocks import FAQBlock, RichTextSectionBlock
 from tests.factories import (
@@ -67,3 +68,20 @@ def test_faq_api_representation():
     )
     data = FAQBlock().get_api_representation(value)
     assert data["items"] == [{"question": "Is it treatable?", "answer": "<p>Often.</p>"}]
+
+
+@pytest.mark.django_db
+def test_rich_texts_of_a_stream_expand_their_page_links_together(
+    condition_index, django_assert_num_queries
+):
+    pages = [ConditionPageFactory(parent=condition_index, slug=f"c{i}") for i in range(3)]
+    block = RichTextSectionBlock().child_blocks["body"]
+    values = block.bulk_to_python(
+        [f'<p><a linktype="page" id="{page.pk}">{page.title}</a></p>' for page in pages]
+    )
+    Site.get_site_root_paths()  # cached per site, not per link
+    with django_assert_num_queries(2):  # the pages' types, then the specific pages
+        html = [str(value) for value in values]
+    assert [f'href="/conditions/c{i}/"' in h for i, h in enumerate(html)] == [True] * 3
+    # The stored form is untouched, so the editor still sees page links, not plain URLs.
+    assert all('linktype="page"' in value.source for value in values)
