@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint migrate demo clean
+.PHONY: install run test lint migrate demo clean e2e-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# Headless Chromium and its driver from Debian's packages for tests/e2e (never a browser download).
+e2e-deps:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
+		echo "chromium and chromedriver are installed"; \
+	else \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .
