@@ -98,7 +98,8 @@ def _page(slug, name, aka, summary, area, hero_intro, basics, groups, warning, c
                         "label": "Contact us",
                         "page": None,
                         "anchor": "",
-                        "url": "mailto:care@example.org",
+                        # URLBlock accepts web addresses only; a mailto: link fails validation.
+                        "url": "https://example.org/contact/",
                     },
                     "anchor": "get-started",
                 },
