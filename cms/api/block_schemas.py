@@ -14,7 +14,14 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import FigureBlock, LinkBlock, RecoveryOutlookBlock, SymptomGroupBlock
+from cms.blocks import (
+    FigureBlock,
+    LinkBlock,
+    OptionalLinkBlock,
+    RecoveryOutlookBlock,
+    SectionBlock,
+    SymptomGroupBlock,
+)
 from cms.blocks.treatments import TreatmentTierBlock
 
 from .schema import BlockSchemaBuilder, block_schemas, choice_values, optional
@@ -88,7 +95,9 @@ def _link(builder: BlockSchemaBuilder, block: LinkBlock) -> Any:
     return SectionLink if getattr(block.meta, "required", True) else SectionLink | None
 
 
+block_schemas.register(SectionBlock, lambda builder, block: builder.struct(block))
 block_schemas.register(LinkBlock, _link)
+block_schemas.register(OptionalLinkBlock, _link)
 block_schemas.register(FigureBlock, lambda builder, block: SectionImage | None)
 block_schemas.register(
     SymptomGroupBlock,

@@ -23,7 +23,9 @@ How a block's schema is found, first match wins:
    ``block_schemas.register(BlockClass, func)``, where ``func(builder, block)`` returns the
    annotation; this is how the schemas of the core blocks and Wagtail's own blocks are declared
    (see :mod:`cms.api.block_schemas`);
-3. ``Any`` for a block nobody described.
+3. for a block nobody described, or one that changes its API representation without declaring
+   ``api_schema``: an open object (``dict[str, Any]``) for a struct, ``Any`` otherwise. The API
+   keeps working; the section is just untyped until it declares its schema.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from wagtail import blocks
 
 BlockSchemaFunc = Callable[["BlockSchemaBuilder", blocks.Block], Any]
+REPRESENTATION_HOOKS = {"get_api_representation", "extra_api_fields"}
 
 
 class BlockSchemaRegistry:
@@ -48,9 +51,17 @@ class BlockSchemaRegistry:
         self._funcs[block_class] = func
 
     def lookup(self, block: blocks.Block) -> BlockSchemaFunc | None:
+        """The function registered for the block's class or its nearest base class.
+
+        ``None`` when a class between the block's and the registered one changes the API
+        representation (overrides ``get_api_representation`` or ``extra_api_fields``) without
+        declaring ``api_schema``: the inherited schema would be wrong, so none is given.
+        """
         for cls in type(block).__mro__:
             if cls in self._funcs:
                 return self._funcs[cls]
+            if REPRESENTATION_HOOKS & cls.__dict__.keys():
+                return None
         return None
 
 
@@ -91,7 +102,7 @@ class BlockSchemaBuilder:
         func = self.registry.lookup(block)
         if func is not None:
             return func(self, block)
-        return Any
+        return dict[str, Any] if isinstance(block, blocks.StructBlock) else Any
 
     def stream(self, block: blocks.StreamBlock, *, name: str = "") -> Any:
         """``list`` of ``{"type", "value", "id"}`` items, discriminated on ``type``."""
@@ -116,17 +127,26 @@ class BlockSchemaBuilder:
         union = Annotated[Union[tuple(members)], Field(discriminator="type")]  # noqa: UP007
         return list[union]  # ty: ignore[invalid-type-form]
 
-    def struct(self, block: blocks.StructBlock, *, extra: dict[str, Any] | None = None) -> Any:
+    def struct(
+        self,
+        block: blocks.StructBlock,
+        *,
+        extra: dict[str, Any] | None = None,
+        exclude: tuple[str, ...] = (),
+    ) -> Any:
         """A model with one field per child block, plus ``extra`` computed keys.
 
         ``extra`` maps key names to annotations (``{"region_label": str | None}``) for blocks
-        whose ``get_api_representation`` adds keys to the children's values.
+        whose ``get_api_representation`` adds keys to the children's values; ``exclude`` names
+        children it leaves out.
         """
         extra = extra or {}
-        key = ("struct", type(block), tuple(block.child_blocks), tuple(extra), id(block.meta))
+        key = ("struct", type(block), tuple(block.child_blocks), tuple(extra), exclude)
         if key not in self._models:
             fields: dict[str, Any] = {}
             for child_name, child in block.child_blocks.items():
+                if child_name in exclude:
+                    continue
                 description = self._description(child)
                 info = Field(..., description=description) if description else ...
                 fields[child_name] = (self.annotation(child), info)
