@@ -2,7 +2,12 @@
 
 from .base import SectionBlock
 from .causes import CauseBlock, CauseListBlock
-from .content import FAQBlock, QuestionBlock, RichTextSectionBlock
+from .content import (
+    FAQBlock,
+    LinkPrefetchingRichTextBlock,
+    QuestionBlock,
+    RichTextSectionBlock,
+)
 from .cta import CallToActionBlock
 from .hero import HeroBlock
 from .images import FigureBlock, PrefetchingImageChooserBlock, image_api_representation
@@ -30,6 +35,7 @@ __all__ = [
     "FigureBlock",
     "HeroBlock",
     "LinkBlock",
+    "LinkPrefetchingRichTextBlock",
     "MissingTemplateError",
     "NotABlockError",
     "OptionalLinkBlock",
