@@ -68,7 +68,7 @@ def is_personalised(request) -> bool:
     """Whether the response may depend on who asks: never share those."""
     return bool(
         request.META.get("HTTP_AUTHORIZATION")
-        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or request.COOKIES.get(settings.SESSION_COOKIE_NAME)
         or request.GET.get("token")
     )
 

@@ -1,0 +1,145 @@
+"""Conditional GET, CDN headers and invalidation of the cached page JSON."""
+
+import pytest
+from django.core.cache import caches
+
+from tests.factories import ConditionPageFactory
+
+
+def url(page):
+    return f"/api/v3/pages/{page.pk}/"
+
+
+@pytest.fixture
+def target(condition_index):
+    return ConditionPageFactory(parent=condition_index, title="Target", slug="target")
+
+
+@pytest.fixture
+def page(condition_index, target):
+    page = ConditionPageFactory(parent=condition_index, title="Referrer", slug="referrer")
+    page.body = [("call_to_action", {"heading": "Go", "link": {"label": "See", "page": target}})]
+    page.related_conditions.set([target])
+    page.save_revision().publish()
+    return page
+
+
+def link_of(response):
+    return response.json()["body"][0]["value"]["link"]["page"]
+
+
+def test_public_responses_carry_validators_and_cdn_headers(client, page):
+    response = client.get(url(page))
+
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+    cache_control = set(response["Cache-Control"].split(", "))
+    assert {"public", "max-age=60", "s-maxage=300", "stale-while-revalidate=600"} == cache_control
+    assert {"Accept", "Authorization", "Cookie"} <= set(response["Vary"].split(", "))
+
+
+def test_if_none_match_gives_304_without_rendering(client, page, django_assert_num_queries):
+    etag = client.get(url(page))["ETag"]
+    with django_assert_num_queries(1):  # the page's row: no rendering, no stored copy needed
+        response = client.get(url(page), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert client.get(url(page), HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_if_modified_since_gives_304(client, page):
+    last_modified = client.get(url(page))["Last-Modified"]
+    assert client.get(url(page), HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_publishing_the_page_changes_its_etag_and_content(client, page):
+    before = client.get(url(page))
+    page.title = "Referrer, revised"
+    page.save_revision().publish()
+
+    after = client.get(url(page), HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert after.json()["title"] == "Referrer, revised"
+    assert after["ETag"] != before["ETag"]
+
+
+def test_publishing_a_linked_page_refreshes_the_pages_showing_it(client, page, target):
+    assert link_of(client.get(url(page)))["title"] == "Target"
+    assert client.get(url(page))["X-Cache"] == "hit"
+
+    target.title = "Renamed target"
+    target.save_revision().publish()
+
+    response = client.get(url(page))
+    assert link_of(response)["title"] == "Renamed target"
+    assert response.json()["related_conditions"][0]["title"] == "Renamed target"
+
+
+def test_unpublishing_a_related_condition_refreshes_the_page(client, page, target):
+    assert client.get(url(page)).json()["related_conditions"]
+    target.unpublish()
+    assert client.get(url(page)).json()["related_conditions"] == []
+
+
+def test_moving_a_linked_page_refreshes_its_path(client, page, target, home_page):
+    client.get(url(page))
+    other_index = home_page.add_child(instance=type(page.get_parent().specific)(title="Moved"))
+    target.move(other_index, pos="last-child")
+
+    assert link_of(client.get(url(page)))["path"] == "/moved/target/"
+
+
+def test_deleting_a_related_condition_refreshes_the_page(client, page, target):
+    client.get(url(page))
+    target.delete()
+    assert client.get(url(page)).json()["related_conditions"] == []
+
+
+def test_unpublishing_the_page_itself_is_a_404_at_once(client, page):
+    client.get(url(page))
+    page.unpublish()
+    assert client.get(url(page)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [{"HTTP_AUTHORIZATION": "Bearer wagtail_invalid"}, {"HTTP_COOKIE": "sessionid=abc"}],
+    ids=["bearer", "session"],
+)
+def test_personalised_requests_are_private_and_never_stored(client, page, credentials):
+    response = client.get(url(page), **credentials)
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    assert "ETag" not in response
+    assert client.get(url(page))["X-Cache"] == "miss"  # the private render was not stored
+
+
+def test_listings_and_routes_change_when_anything_is_published(client, page, target):
+    etags = {path: client.get(path)["ETag"] for path in ("/api/v3/pages/", "/api/v3/routes/")}
+    target.save_revision().publish()
+    for path, etag in etags.items():
+        assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 200, path
+
+
+def test_works_with_redis(client, page, settings):
+    pytest.importorskip("django_redis")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "cms-api-test",
+        }
+    }
+    redis = caches["default"]
+    try:
+        redis.clear()
+    except Exception:  # noqa: BLE001 - no server here
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    try:
+        first = client.get(url(page))
+        assert first["X-Cache"] == "miss"
+        assert client.get(url(page))["X-Cache"] == "hit"
+        page.save_revision().publish()
+        assert client.get(url(page))["X-Cache"] == "miss"
+    finally:
+        redis.clear()
