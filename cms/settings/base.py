@@ -207,3 +207,6 @@ API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=24 * 60 * 60)
 # Headless preview: the front-end page that renders a draft from ?token=... (empty: HTML preview).
 WAGTAIL_HEADLESS_PREVIEW_URL = env("WAGTAIL_HEADLESS_PREVIEW_URL", default="")
 API_PREVIEW_TOKEN_MAX_AGE = env.int("API_PREVIEW_TOKEN_MAX_AGE", default=10 * 60)
+# Front-ends may revalidate explicitly and read the validators and a found page's canonical URL.
+CORS_ALLOW_HEADERS = (*CORS_ALLOW_HEADERS, "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Location"]
