@@ -25,3 +25,11 @@ def test_spine_condition_template_gives_a_spinal_stenosis_page(db, client):
     assert "Relief for Spinal Stenosis" in html
     for wording in ("FBSS", "Failed Back Surgery", "{{", "back surgery"):
         assert wording not in html, wording
+
+    # The intake form the FBSS page uses is kept, not copied or dropped.
+    def intake_forms(condition_page):
+        raw = condition_page.body.raw_data
+        return [child["value"]["form"] for child in raw if child["type"] == "intake_form"]
+
+    fbss = ConditionPage.objects.get(slug="failed-back-surgery-syndrome")
+    assert intake_forms(page) == intake_forms(fbss) != []
