@@ -29,6 +29,7 @@ class WebhookEndpointViewSet(ModelViewSet):
     model = WebhookEndpoint
     icon = "link-external"
     menu_label = "Endpoints"
+    add_to_reference_index = False
     list_display = ["name", "url", "get_events_display", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "url"]
@@ -49,6 +50,8 @@ class WebhookDeliveryViewSet(ModelViewSet):
     model = WebhookDelivery
     icon = "history"
     menu_label = "Delivery log"
+    # Log rows reference nothing editors navigate to; indexing each one would cost a task per row.
+    add_to_reference_index = False
     list_display = [
         "__str__",
         "page_title",
