@@ -4,6 +4,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from tests.factories import ConditionPageFactory
 
@@ -76,3 +78,24 @@ def test_an_expired_token_is_unauthorised(client, page, rf, settings):
 
 def test_a_token_is_required(client, db):
     assert client.get("/api/v3/preview/").status_code in (400, 422)
+
+
+def test_the_admin_preview_opens_the_front_end_with_the_edit(admin_client, client, page):
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = nested_form_data(
+        {
+            "title": "Typed in the editor",
+            "slug": page.slug,
+            "condition_name": page.condition_name,
+            "short_summary": page.short_summary,
+            "body": streamfield([]),
+        }
+    )
+    assert admin_client.post(preview_url, data).json()["is_valid"]
+
+    response = admin_client.get(preview_url, {"mode": "headless"})
+
+    assert response.status_code == 302
+    token = parse_qs(urlsplit(response["Location"]).query)["token"][0]
+    draft = client.get("/api/v3/preview/", {"token": token}).json()
+    assert draft["title"] == "Typed in the editor"
