@@ -173,6 +173,7 @@ def created(body, replayed=False):
 @sensitive_variables()
 def create_submission(request, slug: str):
     """Store one patient's answers. Send ``Idempotency-Key`` to make retries safe."""
+    request.sensitive_post_parameters = "__ALL__"  # keep the body out of error reports
     limit = settings.INTAKE_MAX_BODY_BYTES
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)

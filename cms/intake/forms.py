@@ -15,6 +15,7 @@ from collections import OrderedDict
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -357,6 +358,8 @@ class IntakeAdminForm(WagtailAdminModelForm):
             if row.field_type == "consent":
                 consent_rows += 1
             name = row.clean_name or row.get_field_clean_name()
+            if name == settings.INTAKE_HONEYPOT_FIELD or name.startswith("_"):
+                form.add_error("label", f"'{name}' is reserved; reword the label.")
             if name in seen:
                 form.add_error("label", f"Another field already has the name '{name}'.")
             seen[name] = row

@@ -4,6 +4,8 @@ Reading health data is audited: opening a submission logs ``intake.view``, expor
 ``intake.export`` for every exported row, deleting logs ``wagtail.delete`` (Wagtail's own).
 """
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -11,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import IntakeForm, IntakeSubmission
@@ -87,8 +90,23 @@ class IntakeSubmissionViewSet(ModelViewSet):
     search_fields = None
 
 
+class IntakeFormDeleteView(SnippetDeleteView):
+    """A form with submissions stays: deleting it would orphan patients' answers."""
+
+    def post(self, request, *args, **kwargs):
+        if self.object.submissions.exists():
+            messages.error(
+                request,
+                f"“{self.object}” has submissions and cannot be deleted. Purge or delete its "
+                "submissions first.",
+            )
+            return redirect(self.get_success_url())
+        return super().post(request, *args, **kwargs)
+
+
 class IntakeFormViewSet(SnippetViewSet):
     model = IntakeForm
+    delete_view_class = IntakeFormDeleteView
     icon = "form"
     menu_label = "Forms"
     list_display = ["title", "slug", "version", "updated_at"]

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import sys
 from unittest import mock
 
 import pytest
@@ -30,6 +31,7 @@ def test_unknown_form_is_404(client, db, submit):
     response = submit("nope", {})
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+    assert IntakeSubmission.objects.count() == 0
 
 
 def test_valid_submission_is_stored_encrypted_with_snapshot(
@@ -134,6 +136,7 @@ def test_broken_json_is_400(client, spine_form):
     response = client.post(URL, "{not json", content_type="application/json")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+    assert IntakeSubmission.objects.count() == 0
 
 
 def test_over_size_body_is_413(client, spine_form, answers, settings):
@@ -230,3 +233,23 @@ def test_answers_never_reach_logs(spine_form, answers, submit, caplog):
 def test_submission_query_count(spine_form, answers, submit, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         assert submit("spine", answers).status_code == 201
+
+
+def test_error_reports_hide_answers(spine_form, answers, rf, settings):
+    """A crash while storing must not put answers into the error report mailed to admins."""
+    from django.views.debug import ExceptionReporter
+
+    from cms.intake import api
+
+    answers["name"] = "Pat Crashing"
+    body = json.dumps({"answers": answers, "form_token": issue_form_token("spine")})
+    request = rf.post(URL, body, content_type="application/json")
+    with mock.patch.object(api, "store_submission", side_effect=RuntimeError("db down")):
+        try:
+            api.create_submission(request, "spine")
+        except RuntimeError:
+            exc_type, exc, tb = sys.exc_info()
+            # From the view's frame down: this test's own frame naturally holds the answers.
+            report = ExceptionReporter(request, exc_type, exc, tb.tb_next).get_traceback_html()
+    assert "db down" in report
+    assert "Pat Crashing" not in report

@@ -74,6 +74,7 @@ def test_editor_builds_a_form(form_editor_client):
             "already has the name",
         ),
         ([row("Pick", "radio"), row("I agree", "consent")], "List the choices"),
+        ([row("Website", "singleline"), row("I agree", "consent")], "is reserved"),
     ],
 )
 def test_invalid_row_lists_are_refused(form_editor_client, rows, message):
@@ -91,3 +92,17 @@ def test_no_public_endpoint_lists_submissions(client, db):
         "/api/v3/intake/forms/{slug}/submissions/",
     ]
     assert list(paths["/api/v3/intake/forms/{slug}/submissions/"]) == ["post"]
+
+
+def test_form_with_submissions_cannot_be_deleted(admin_client, spine_form, answers, submit):
+    assert submit("spine", answers).status_code == 201
+    url = reverse("wagtailsnippets_intake_intakeform:delete", args=[spine_form.pk])
+    response = admin_client.post(url)
+    assert response.status_code == 302
+    assert IntakeForm.objects.filter(pk=spine_form.pk).exists()
+
+
+def test_form_without_submissions_can_be_deleted(admin_client, spine_form):
+    url = reverse("wagtailsnippets_intake_intakeform:delete", args=[spine_form.pk])
+    assert admin_client.post(url).status_code == 302
+    assert not IntakeForm.objects.exists()
