@@ -3,7 +3,12 @@
 import pytest
 from django.core.cache import caches
 
-from tests.factories import ConditionPageFactory
+from tests.factories import (
+    ConditionPageFactory,
+    FigureBlockFactory,
+    HeroBlockFactory,
+    ImageFactory,
+)
 
 
 def url(page):
@@ -143,3 +148,16 @@ def test_works_with_redis(client, page, settings):
         assert client.get(url(page))["X-Cache"] == "miss"
     finally:
         redis.clear()
+
+
+def test_changing_an_image_refreshes_the_pages_using_it(client, condition_index):
+    image = ImageFactory(title="Before", file__width=600, file__height=400)
+    page = ConditionPageFactory(parent=condition_index)
+    page.body = [("hero", HeroBlockFactory(image=FigureBlockFactory(image=image)))]
+    page.save_revision().publish()
+    assert client.get(url(page)).json()["body"][0]["value"]["image"]["title"] == "Before"
+
+    image.title = "After"
+    image.save()
+
+    assert client.get(url(page)).json()["body"][0]["value"]["image"]["title"] == "After"
