@@ -30,12 +30,23 @@ How a block's schema is found, first match wins:
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializeAsAny,
+    ValidationError,
+    create_model,
+    model_validator,
+)
 from wagtail import blocks
+
+logger = logging.getLogger("cms.api")
 
 BlockSchemaFunc = Callable[["BlockSchemaBuilder", blocks.Block], Any]
 REPRESENTATION_HOOKS = {"get_api_representation", "extra_api_fields"}
@@ -80,6 +91,31 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class SectionItem(StrictModel):
+    """One ``{"type", "value", "id"}`` item of a body.
+
+    A section whose stored value does not match its schema (content saved before a plugin added
+    a required field, say) is served as it is and logged, instead of failing the whole page:
+    the schema stays strict for the document and for tests, the site stays up.
+    """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _serve_mismatches_as_they_are(cls, data, handler):
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            if not isinstance(data, dict):
+                raise
+            logger.warning(
+                "Section %s (id %s) does not match its API schema: %s",
+                data.get("type"),
+                data.get("id"),
+                exc,
+            )
+            return cls.model_construct(**data)
+
+
 class BlockSchemaBuilder:
     """Turns blocks into pydantic annotations, naming and reusing the models it creates.
 
@@ -113,10 +149,11 @@ class BlockSchemaBuilder:
                 item_name = self.unique_name(_model_name(child_name) + "Section")
                 self._models[key] = create_model(
                     item_name,
-                    __base__=StrictModel,
+                    __base__=SectionItem,
                     __doc__=self._description(child) or f"A {child_name} section.",
                     type=(Literal[child_name], ...),  # ty: ignore[invalid-type-form]
-                    value=(self.annotation(child), ...),
+                    # As is, even when validation let a mismatching value through.
+                    value=(SerializeAsAny[self.annotation(child)], ...),
                     id=(str | None, None),
                 )
             members.append(self._models[key])

@@ -157,3 +157,19 @@ def test_images_and_links_to_many_distinct_targets_are_loaded_in_bulk(
         t.pk for t in targets
     }
     assert Page.objects.filter(pk__in=[t.pk for t in targets]).count() == 12
+
+
+def test_a_section_not_matching_its_schema_is_served_not_a_500(client, condition_index, caplog):
+    """E.g. content saved before a plugin made a field required: the page stays up, it's logged."""
+    page = ConditionPageFactory(parent=condition_index)
+    page.body = [("hero", HeroBlockFactory())]
+    page.save_revision().publish()
+    raw = list(page.body.raw_data)
+    raw[0]["value"]["heading"] = None  # as if stored before ``heading`` existed
+    type(page).objects.filter(pk=page.pk).update(body=raw)
+
+    response = client.get(v3(page))
+
+    assert response.status_code == 200
+    assert response.json()["body"][0]["value"]["heading"] is None
+    assert "does not match its API schema" in caplog.text
