@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import time
 
 from django.conf import settings
@@ -101,7 +102,18 @@ def set_public(response, etag: str, last_modified: float):
     return response
 
 
+@functools.cache
+def representation_version() -> str:
+    """A hash of the OpenAPI document: a deploy that changes the API's shape starts afresh
+    instead of serving JSON stored by the previous release (and 304s to its clients)."""
+    from wagtail.api.v3.urls import api
+
+    document = json.dumps(api.get_openapi_schema(), sort_keys=True, default=str)
+    return hashlib.sha256(document.encode()).hexdigest()[:12]
+
+
 def _etag(*parts) -> str:
+    parts = (representation_version(), settings.API_CACHE_VERSION, *parts)
     digest = hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()[:32]
     return f'"{digest}"'
 

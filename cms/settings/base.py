@@ -210,3 +210,5 @@ API_PREVIEW_TOKEN_MAX_AGE = env.int("API_PREVIEW_TOKEN_MAX_AGE", default=10 * 60
 # Front-ends may revalidate explicitly and read the validators and a found page's canonical URL.
 CORS_ALLOW_HEADERS = (*CORS_ALLOW_HEADERS, "if-none-match", "if-modified-since")
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Location"]
+# Change (e.g. to the release's id) when a deploy changes page JSON without changing its schema.
+API_CACHE_VERSION = env("API_CACHE_VERSION", default="1")

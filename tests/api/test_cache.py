@@ -161,3 +161,11 @@ def test_changing_an_image_refreshes_the_pages_using_it(client, condition_index)
     image.save()
 
     assert client.get(url(page)).json()["body"][0]["value"]["image"]["title"] == "After"
+
+
+def test_a_new_release_does_not_reuse_old_validators(client, page, settings):
+    etag = client.get(url(page))["ETag"]
+    settings.API_CACHE_VERSION = "release-2"
+    response = client.get(url(page), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["X-Cache"] == "miss"
