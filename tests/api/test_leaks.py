@@ -15,6 +15,7 @@ def published_with_draft(condition_index):
     page.title = f"Title {SENTINEL}"
     page.short_summary = f"Summary {SENTINEL}"
     page.search_description = SENTINEL
+    page.slug = f"slug-{SENTINEL}"
     page.body = [("rich_text", RichTextSectionBlockFactory(heading=SENTINEL))]
     page.save_revision()  # a draft, never published
     return page
@@ -58,6 +59,10 @@ def anonymous_urls(page, path):
         "/api/v3/schema/",
         "/api/v3/routes/",
         "/api/v3/preview/?token=forged",
+        f"/api/v3/pages/find/?html_path=/conditions/slug-{SENTINEL}/",
+        "/api/v3/redirects/",
+        "/api/v3/images/",
+        "/api/v3/documents/",
     ]
 
 
