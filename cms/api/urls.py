@@ -10,7 +10,8 @@
 ``/api/v2/`` is Wagtail's API v2, for front-ends already written against it.
 
 Page responses of both get conditional GET and the shared response cache (:mod:`.cache`); the
-v3 find endpoint answers with the page itself instead of a redirect (see :func:`.views.find`).
+v3 and v2 find endpoints answer with the page itself instead of a redirect
+(see :func:`.views.find_without_redirect`).
 """
 
 from django.urls import URLPattern, path
