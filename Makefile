@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint migrate demo clean e2e-deps
+.PHONY: install run worker test lint migrate demo clean e2e-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ demo: migrate
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(BIN)/python manage.py db_worker
 
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -108,12 +109,16 @@ if REDIS_URL:
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                # The cache is an optimisation: while Redis is down, reads miss and writes are
+                # dropped (and logged) instead of failing requests.
+                "IGNORE_EXCEPTIONS": True,
             },
             "KEY_PREFIX": "cms",
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -139,6 +144,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background work (mail, webhooks) goes through django-tasks, which Wagtail 8 already uses.
+# Development runs tasks inline; production queues them in the database for `manage.py db_worker`.
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
