@@ -17,11 +17,18 @@ from cms.pages.models import ConditionIndexPage, ConditionPage, HomePage
 class SectionFactory(wagtail_factories.StructBlockFactory):
     """Builds a fully normalised value: children a test leaves out get the block's defaults."""
 
+    #: ``{list child: item factory}``: lists a test leaves empty get one item, so the value passes
+    #: the list's ``min_num`` (an underscore name is not a factory declaration).
+    _one_item_by_default: dict = {}
+
     class Meta:
         abstract = True
 
     @classmethod
     def _construct_struct_value(cls, block_class, params):
+        for name, item_factory in cls._one_item_by_default.items():
+            if not params.get(name):
+                params[name] = [item_factory()]
         block = block_class()
         # normalize() keeps only the keys it is given; fill the rest as to_python() would.
         value = {name: child.get_default() for name, child in block.child_blocks.items()}
@@ -91,15 +98,10 @@ class SymptomGroupBlockFactory(SectionFactory):
 class SymptomListBlockFactory(SectionFactory):
     heading = "Symptoms"
     groups = wagtail_factories.ListBlockFactory(SymptomGroupBlockFactory)
+    _one_item_by_default = {"groups": SymptomGroupBlockFactory}
 
     class Meta:
         model = sections.SymptomListBlock
-
-    @classmethod
-    def _construct_struct_value(cls, block_class, params):
-        if not params.get("groups"):
-            params["groups"] = [SymptomGroupBlockFactory()]
-        return super()._construct_struct_value(block_class, params)
 
 
 class CauseBlockFactory(SectionFactory):
@@ -113,15 +115,10 @@ class CauseBlockFactory(SectionFactory):
 class CauseListBlockFactory(SectionFactory):
     heading = "Causes"
     causes = wagtail_factories.ListBlockFactory(CauseBlockFactory)
+    _one_item_by_default = {"causes": CauseBlockFactory}
 
     class Meta:
         model = sections.CauseListBlock
-
-    @classmethod
-    def _construct_struct_value(cls, block_class, params):
-        if not params.get("causes"):
-            params["causes"] = [CauseBlockFactory()]
-        return super()._construct_struct_value(block_class, params)
 
 
 class TreatmentTierBlockFactory(SectionFactory):
@@ -138,15 +135,10 @@ class TreatmentTierBlockFactory(SectionFactory):
 class TreatmentTiersBlockFactory(SectionFactory):
     heading = "Treatments"
     tiers = wagtail_factories.ListBlockFactory(TreatmentTierBlockFactory)
+    _one_item_by_default = {"tiers": TreatmentTierBlockFactory}
 
     class Meta:
         model = sections.TreatmentTiersBlock
-
-    @classmethod
-    def _construct_struct_value(cls, block_class, params):
-        if not params.get("tiers"):
-            params["tiers"] = [TreatmentTierBlockFactory()]
-        return super()._construct_struct_value(block_class, params)
 
 
 class CallToActionBlockFactory(SectionFactory):
@@ -177,15 +169,10 @@ class QuestionBlockFactory(SectionFactory):
 class FAQBlockFactory(SectionFactory):
     heading = "Questions"
     items = wagtail_factories.ListBlockFactory(QuestionBlockFactory)
+    _one_item_by_default = {"items": QuestionBlockFactory}
 
     class Meta:
         model = sections.FAQBlock
-
-    @classmethod
-    def _construct_struct_value(cls, block_class, params):
-        if not params.get("items"):
-            params["items"] = [QuestionBlockFactory()]
-        return super()._construct_struct_value(block_class, params)
 
 
 #: Factories for every core section, by section type. Plugins' tests add their own.
