@@ -1,5 +1,8 @@
 """Images inside sections: an image with required alt text, served as srcset renditions."""
 
+from functools import cached_property
+from operator import attrgetter
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images import get_image_model
@@ -23,15 +26,29 @@ class PrefetchingImageChooserBlock(ImageChooserBlock):
         return [objects.get(v) for v in values]
 
 
+def srcset_renditions(image):
+    """The renditions of ``image`` for a ``srcset``, narrowest first, one per width.
+
+    Renditions never upscale, so an original narrower than a rendition width yields several
+    renditions of its own width; a ``srcset`` repeating a width is invalid (browsers drop the
+    duplicates), so only the first of each width is kept.
+    """
+    by_width = {}
+    for rendition in sorted(
+        image.get_renditions(*RENDITION_SPECS).values(), key=attrgetter("width")
+    ):
+        by_width.setdefault(rendition.width, rendition)
+    return list(by_width.values())
+
+
 def image_api_representation(image, alt):
     """The JSON a front-end needs to render ``image``: never a bare id."""
     if image is None:
         return None
-    renditions = image.get_renditions(*RENDITION_SPECS)
     sources = [
-        {"width": r.width, "height": r.height, "url": r.full_url} for r in renditions.values()
+        {"width": r.width, "height": r.height, "url": r.full_url} for r in srcset_renditions(image)
     ]
-    largest = max(sources, key=lambda s: s["width"])
+    largest = sources[-1]
     focal = None
     if image.has_focal_point():
         focal = {
@@ -53,6 +70,23 @@ def image_api_representation(image, alt):
     }
 
 
+class FigureValue(blocks.StructValue):
+    """What ``blocks/figure.html`` renders: the same renditions the API serves."""
+
+    @cached_property
+    def renditions(self):
+        return srcset_renditions(self["image"]) if self.get("image") else []
+
+    @property
+    def src(self):
+        """The largest rendition (also the fallback for browsers without ``srcset``)."""
+        return self.renditions[-1] if self.renditions else None
+
+    @property
+    def srcset(self) -> str:
+        return ", ".join(f"{r.url} {r.width}w" for r in self.renditions)
+
+
 class FigureBlock(blocks.StructBlock):
     """An optional image; when an image is chosen, alt text is required."""
 
@@ -67,6 +101,7 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = "Image"
         required = False
+        value_class = FigureValue
 
     def clean(self, value):
         value = super().clean(value)

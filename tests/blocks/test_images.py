@@ -68,3 +68,33 @@ def test_renders_a_responsive_image_with_alt_text():
     assert 'srcset="' in html
     for width in RENDITION_WIDTHS:
         assert f"{width}w" in html
+
+
+def test_narrow_image_lists_each_width_once_and_src_is_the_largest():
+    """Renditions never upscale: a 64px original gives one 64px source, not three."""
+    data = image_api_representation(ImageFactory(file__width=64, file__height=32), "A dot")
+
+    assert [(r["width"], r["height"]) for r in data["renditions"]] == [(64, 32)]
+    assert data["srcset"] == f"{data['renditions'][0]['url']} 64w"
+    assert data["src"] == data["renditions"][0]["url"]
+
+
+def test_image_between_rendition_widths_keeps_width_order_and_largest_src():
+    data = image_api_representation(ImageFactory(file__width=600, file__height=300), "alt")
+
+    assert [r["width"] for r in data["renditions"]] == [480, 600]
+    assert data["srcset"].count("600w") == 1
+    assert data["src"] == data["renditions"][-1]["url"]
+
+
+def test_template_srcset_matches_the_api_for_a_narrow_image():
+    image = ImageFactory(file__width=64, file__height=32)
+    value = figure(image, "A dot")
+    html = render_to_string("blocks/figure.html", {"figure": value})
+    data = FigureBlock().get_api_representation(value)
+    path = data["renditions"][0]["url"].removeprefix("http://testserver")
+
+    assert html.count("64w") == 1
+    assert f'srcset="{path} 64w"' in html
+    assert f'src="{path}"' in html
+    assert 'width="64" height="32"' in html
