@@ -22,9 +22,16 @@ class SectionBlock(blocks.StructBlock):
         help_text="Optional id for links to this section, e.g. 'symptoms' for '#symptoms'.",
     )
 
-    def __init__(self, local_blocks=None, **kwargs):
-        super().__init__(local_blocks, **kwargs)
-        self.child_blocks.move_to_end("anchor")
+    class Meta:
+        # Collapsed sections show their heading in the editor.
+        label_format = "{heading}"
+
+    def get_form_layout(self):
+        # The anchor is a setting, not content: Wagtail shows it in the block's settings area.
+        if self.meta.form_layout is None:
+            content = [name for name in self.child_blocks if name != "anchor"]
+            return blocks.BlockGroup(children=content, settings=["anchor"])
+        return super().get_form_layout()
 
     def extra_api_fields(self, value, context=None) -> dict:
         return {}
