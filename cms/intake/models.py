@@ -18,6 +18,7 @@ from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.search import index
 
 from .encryption import EncryptedJSONField
+from .export import display_answer
 from .forms import IntakeAdminForm, IntakeFormBuilder, build_schema, form_steps
 
 FIELD_TYPES = [
@@ -243,17 +244,8 @@ class IntakeSubmission(models.Model):
             for field in step["fields"]:
                 if field["name"] not in self.answers:
                     continue
-                value = self.answers[field["name"]]
-                if isinstance(value, bool):
-                    value = "Yes" if value else "No"
-                elif isinstance(value, list):
-                    value = ", ".join(str(v) for v in value)
-                rows.append((field["label"], value))
+                rows.append((field["label"], display_answer(field, self.answers[field["name"]])))
         return rows
-
-    @property
-    def answers_text(self):
-        return "\n".join(f"{label}: {value}" for label, value in self.answer_rows())
 
 
 class IdempotencyRecord(models.Model):

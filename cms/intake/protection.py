@@ -64,7 +64,11 @@ class RateLimitResult:
 
 
 def check_rate_limit(request, scope="submit") -> RateLimitResult:
-    """Count one request for this client in a fixed window (``INTAKE_RATE_LIMIT``)."""
+    """Count one request for this client in a fixed window (``INTAKE_RATE_LIMIT``).
+
+    Fails open (allowed, with a warning on ``cms.intake``) when the cache cannot count: whether
+    the backend raises or, like django-redis with ``IGNORE_EXCEPTIONS``, returns ``None``.
+    """
     limit, window = settings.INTAKE_RATE_LIMIT
     now = int(time.time())
     bucket = now // window
@@ -74,8 +78,15 @@ def check_rate_limit(request, scope="submit") -> RateLimitResult:
     try:
         cache.add(key, 0, timeout=window + 5)
         count = cache.incr(key)
-    except Exception:
-        logger.warning("Intake rate limit skipped: the cache is unavailable.", exc_info=True)
+    except Exception:  # a raising backend: any cache error means "no count"
+        count = None
+        exc_info = True
+    else:
+        exc_info = False
+    # django-redis with IGNORE_EXCEPTIONS swallows the outage and returns None (or whatever
+    # default) instead of raising, so a count that is not an integer is an outage too.
+    if not isinstance(count, int) or isinstance(count, bool):
+        logger.warning("Intake rate limit skipped: the cache is unavailable.", exc_info=exc_info)
         return RateLimitResult(allowed=True)
     if count > limit:
         return RateLimitResult(allowed=False, retry_after=window - now % window or 1)

@@ -10,12 +10,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.coreutils import multigetattr
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .export import answer_cells, answer_columns, neutralise_formula
 from .models import IntakeForm, IntakeSubmission
 
 
@@ -33,11 +35,50 @@ register_permission_policy(IntakeSubmission, SubmissionPermissionPolicy(IntakeSu
 
 
 class SubmissionIndexView(generic.IndexView):
+    """The listing (no answers) and its CSV/XLSX export (one column per question).
+
+    The export's columns are the metadata in ``list_export`` followed by the questions of every
+    form version the exported rows answered (see :mod:`cms.intake.export`).
+    """
+
+    answer_headings = {}
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("form", "source_page")
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        format = spreadsheet_format
-        for submission in queryset:
-            log(submission, "intake.export", user=self.request.user, data={"format": format})
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+        submissions = list(queryset)
+        snapshots = {}
+        form_rank = {}
+        for submission in submissions:
+            form_rank.setdefault(submission.form_id, len(form_rank))
+            snapshots.setdefault((submission.form_id, submission.form_version), submission)
+        newest_first = sorted(snapshots, key=lambda key: (form_rank[key[0]], -key[1]))
+        self.answer_headings = answer_columns(snapshots[key].form_snapshot for key in newest_first)
+        self.list_export = [*self.list_export, *self.answer_headings]
+        for submission in submissions:
+            data = {"format": spreadsheet_format}
+            log(submission, "intake.export", user=self.request.user, data=data)
+        return super().as_spreadsheet(submissions, spreadsheet_format)
+
+    def to_row_dict(self, item):
+        cells = answer_cells(item)
+        return {
+            key: cells.get(key) if key in self.answer_headings else multigetattr(item, key)
+            for key in self.list_export
+        }
+
+    def get_heading(self, queryset, field):
+        if field in self.answer_headings:
+            return neutralise_formula(self.answer_headings[field])
+        return neutralise_formula(super().get_heading(queryset, field))
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # XLSX cells are typed: Wagtail already stores formula-like text as a string cell.
+        if export_format == self.FORMAT_CSV:
+            value = neutralise_formula(value)
+        return value
 
 
 class SubmissionInspectView(generic.InspectView):
@@ -63,18 +104,27 @@ class IntakeSubmissionViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_display = ["__str__", "form", "status", "submitted_at"]
     list_filter = ["form", "status"]
+    # Metadata columns; SubmissionIndexView appends one column per question.
     list_export = [
         "id",
         "form",
         "form_version",
         "submitted_at",
-        "status",
+        "get_status_display",
         "consent_version",
         "consent_given_at",
         "source_page",
-        "answers_text",
     ]
-    export_headings = {"answers_text": "Answers"}
+    export_headings = {
+        "id": "ID",
+        "form": "Form",
+        "form_version": "Form version",
+        "submitted_at": "Submitted at",
+        "get_status_display": "Status",
+        "consent_version": "Consent version",
+        "consent_given_at": "Consent given at",
+        "source_page": "Source page",
+    }
     export_filename = "intake-submissions"
     inspect_view_fields = [
         "form",

@@ -1,9 +1,11 @@
 import copy
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from cms.intake.groups import ensure_intake_groups
+from cms.intake.groups import INTAKE_MANAGERS, ensure_intake_groups
 
 from .factories import SPINE_ROWS, VALID_ANSWERS, build_form
 
@@ -47,3 +49,12 @@ def submit(client):
         )
 
     return post
+
+
+@pytest.fixture
+def manager_client(client, intake_groups):
+    """A client logged in as a member of the "Intake managers" group."""
+    user = get_user_model().objects.create_user("manager", "m@example.com", "password")
+    user.groups.add(Group.objects.get(name=INTAKE_MANAGERS))
+    client.force_login(user)
+    return client

@@ -1,12 +1,9 @@
 """Who reads submissions: only intake managers, and every read, export and delete is audited."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from cms.intake.groups import INTAKE_MANAGERS
 from cms.intake.models import IntakeSubmission
 
 
@@ -15,14 +12,6 @@ def submission(spine_form, answers, submit):
     answers["name"] = "Pat Readable"
     assert submit("spine", answers).status_code == 201
     return IntakeSubmission.objects.get()
-
-
-@pytest.fixture
-def manager_client(client, intake_groups):
-    user = get_user_model().objects.create_user("manager", "m@example.com", "password")
-    user.groups.add(Group.objects.get(name=INTAKE_MANAGERS))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
