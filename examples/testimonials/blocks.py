@@ -61,6 +61,11 @@ class TestimonialBlock(SectionBlock):
         data.pop("consent_on_file", None)
         return data
 
+    def api_schema(self, builder):
+        # The representation above differs from the children, so it is declared for the OpenAPI
+        # document; ``builder`` is handed in, so the plugin needs no import from cms.api.
+        return builder.struct(self, extra={"attribution": str}, exclude=("consent_on_file",))
+
     @staticmethod
     def attribution(value) -> str:
         if value.get("treatment"):

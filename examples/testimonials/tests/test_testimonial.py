@@ -1,10 +1,13 @@
 """The example plugin, tested the way a third party would test theirs."""
 
+import ast
 import json
 import re
+from pathlib import Path
 
 import factory
 import pytest
+from jsonschema import Draft202012Validator
 from wagtail import blocks, hooks
 
 from cms.blocks import section_registry
@@ -126,3 +129,48 @@ def test_stored_testimonials_survive_uninstalling(client, condition_index, caplo
     assert "A quote that outlives its plugin." not in response.content.decode()
     assert "unknown type 'testimonial'" in caplog.text
     assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 200
+
+
+@pytest.fixture
+def openapi(client, db):
+    return client.get("/api/v3/openapi.json").json()
+
+
+def served_value_schema(openapi):
+    value = openapi["components"]["schemas"]["TestimonialSection"]["properties"]["value"]
+    return openapi["components"]["schemas"][value["$ref"].rsplit("/", 1)[-1]]
+
+
+def test_openapi_types_the_section_as_served(openapi):
+    schema = served_value_schema(openapi)
+
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["attribution"]["type"] == "string"
+    assert "attribution" in schema["required"]
+    assert "consent_on_file" not in schema["properties"]
+    assert {"quote", "name", "treatment", "photo", "anchor"} <= set(schema["properties"])
+
+
+def test_served_section_validates_against_the_document(client, condition_index, openapi):
+    page = page_with_testimonial(condition_index, photo__image=ImageFactory())
+    body = client.get(f"/api/v3/pages/{page.pk}/").json()["body"]
+    section = next(s for s in body if s["type"] == "testimonial")
+
+    validator = Draft202012Validator({**openapi, "$ref": "#/components/schemas/TestimonialSection"})
+    validator.validate(section)
+    assert section["value"]["photo"]["srcset"]
+
+
+def test_plugin_needs_no_import_from_the_api_app():
+    """``api_schema`` is handed the builder: the plugin stays free of ``cms.api`` imports, so it
+    works in a project without the delivery API."""
+    package = Path(testimonial_blocks.__file__).parent
+    imported = set()
+    for source in package.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    assert imported, "the plugin's imports were not read"
+    assert not {name for name in imported if name == "cms.api" or name.startswith("cms.api.")}
