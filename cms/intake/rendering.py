@@ -3,7 +3,9 @@
 Steps work without JavaScript: each step posts to the form view, which validates the steps seen
 so far and renders the next visible one, carrying earlier answers as hidden inputs. A field whose
 rule depends on an answer in the *same* step cannot be shown or hidden without a round trip, so
-it is rendered with a hint ("Answer if ..."); the server discards its answer when the rule fails.
+it is rendered with a hint ("Answer only if ..."); the server discards its answer when the rule
+fails. Its rule is also rendered as ``data-visible-if-*`` attributes, which the optional script
+``static/intake/intake-form.js`` uses to show and hide the field as the patient answers.
 """
 
 from django.conf import settings
@@ -26,6 +28,19 @@ def previous_visible_step(form, before):
     return 0
 
 
+def browser_rule(form, rule):
+    """A same-step rule for ``intake/intake-form.js`` (rendered as ``data-visible-if-*``).
+
+    The script reads yes/no answers as the radio values "yes"/"no" (and a single checkbox as
+    "yes"/"no"), so the expected value is given in that form, as ``rule_matches`` compares it.
+    """
+    value = rule["value"].strip()
+    controller = form.fields[rule["field"]].intake_row
+    if controller.field_type in ("yesno", "consent"):
+        value = {"true": "yes", "false": "no"}.get(value.lower(), value.lower())
+    return {"field": rule["field"], "operator": rule["operator"], "value": value}
+
+
 def step_context(intake_form, form, step_index, page=None, token=None):
     """Context for ``intake/includes/form_step.html``."""
     step = form.steps[step_index]
@@ -37,11 +52,13 @@ def step_context(intake_form, form, step_index, page=None, token=None):
         hint = ""
         if rule and rule["field"] in earlier and not form.rule_holds(rule):
             continue
+        live_rule = None
         if rule and rule["field"] in same_step:
             label = form.fields[rule["field"]].label if rule["field"] in form.fields else ""
             operator = rule["operator"].replace("_", " ")
             hint = f"Answer only if “{label}” {operator} “{rule['value']}”."
-        fields.append({"field": form[name], "hint": hint})
+            live_rule = browser_rule(form, rule)
+        fields.append({"field": form[name], "hint": hint, "rule": live_rule})
     carried = [
         form[name]
         for s_index, s in enumerate(form.steps)
