@@ -22,7 +22,7 @@ from wagtail.models import Page
 from cms.pages.models import ConditionIndexPage, ConditionPage
 
 from .models import ConditionTemplate, TemplatePlaceholder
-from .permissions import REVIEW_REQUIRED_MESSAGE, can_clone_into, publish_held_for_review
+from .permissions import can_clone_into, publish_held_for_review, review_required_message
 from .placeholders import (
     CONDITION,
     TEXT_FIELDS,
@@ -91,7 +91,7 @@ def clone_condition(
         fresh_ids=True,
     )
     if publish and publish_held_for_review(user, page):
-        raise PermissionDenied(REVIEW_REQUIRED_MESSAGE)
+        raise PermissionDenied(review_required_message(page))
 
     with transaction.atomic():
         parent.add_child(instance=page)

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
@@ -40,6 +39,9 @@ TEXT_FIELDS = (
 StringFn = Callable[[str, bool, tuple[str, ...]], str]
 
 HTML_BLOCKS = (blocks.RichTextBlock, blocks.RawHTMLBlock)
+
+#: Comments and tags (quoted attribute values may hold ``>``), captured so ``split`` keeps them.
+HTML_MARKUP_RE = re.compile(r"""(<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)""", re.DOTALL)
 
 
 def placeholder(key: str) -> str:
@@ -84,7 +86,12 @@ def words_to_placeholders(replacements: dict[str, str]) -> Callable[[str, bool],
 
     def convert(text: str, html: bool = False) -> str:
         if html:
-            return html_re.sub(lambda m: placeholder(by_html[m.group(0)]), text)
+            # Only text between tags: a word inside a link's href or any other attribute stays.
+            parts = HTML_MARKUP_RE.split(text)
+            parts[::2] = [
+                html_re.sub(lambda m: placeholder(by_html[m.group(0)]), part) for part in parts[::2]
+            ]
+            return "".join(parts)
         return plain.sub(lambda m: placeholder(replacements[m.group(0)]), text)
 
     return convert
@@ -208,11 +215,9 @@ def find_left_placeholders(obj, stream_block=None) -> list[LeftPlaceholder]:
     return found
 
 
-def check_no_placeholders(page) -> None:
-    """Raise a ``ValidationError`` naming the section and field of every placeholder left."""
-    left = find_left_placeholders(page)
-    if left:
-        raise ValidationError(
-            [f"Publishing refused: {item}. Replace it with real text first." for item in left],
-            code="placeholder_left",
-        )
+def placeholder_problems(page) -> list[str]:
+    """A message naming the section and field of every placeholder left in ``page``."""
+    return [
+        f"{item}. Replace it with real text first."
+        for item in find_left_placeholders(page)
+    ]

@@ -1,6 +1,4 @@
-from django.contrib import messages
 from django.contrib.auth.models import Permission
-from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,13 +8,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.pages.models import ConditionPage
+from cms.pages.publishing import PUBLISH_CHECKS_HOOK, PUBLISH_HOLDS_HOOK
 
 from . import urls
 from .actions import CREATED_FROM_TEMPLATE, SAVED_AS_TEMPLATE, SECTION_COPIED
 from .api import router
 from .models import ConditionTemplate
-from .permissions import REVIEW_REQUIRED_MESSAGE, VIEW_TEMPLATES, publish_held_for_review
-from .placeholders import find_left_placeholders
+from .permissions import VIEW_TEMPLATES, publish_held_for_review, review_required_message
+from .placeholders import placeholder_problems
 
 
 class ConditionTemplateViewSet(SnippetViewSet):
@@ -87,26 +86,16 @@ def register_cloning_log_actions(actions):
             return f"Section “{data['section']['type']}” copied from “{data['source']['title']}”"
 
 
-@hooks.register("before_publish_page")
-def refuse_unfinished_condition_pages(request, page):
-    """The admin publishes the submitted form: check it, not the stored page.
+@hooks.register(PUBLISH_CHECKS_HOOK)
+def refuse_placeholders_left(page):
+    return placeholder_problems(page)
 
-    The same checks run again in ``ConditionPage.publish`` for every other way of publishing.
-    """
-    if not isinstance(page, ConditionPage):
-        return None
-    problems = [
-        f"Not published: {item}. Replace it with real text first."
-        for item in find_left_placeholders(page)
-    ]
-    if publish_held_for_review(request.user, page):
-        problems.append(f"Not published: {REVIEW_REQUIRED_MESSAGE}")
-    if not problems:
-        return None
-    for problem in problems:
-        messages.error(request, problem)
-    # The revision is saved already: the work is kept as a draft.
-    return redirect("wagtailadmin_pages:edit", page.pk)
+
+@hooks.register(PUBLISH_HOLDS_HOOK)
+def hold_until_medically_reviewed(user, page):
+    if publish_held_for_review(user, page):
+        return [review_required_message(page)]
+    return []
 
 
 def _page_buttons(page, user, cls, **kwargs):

@@ -22,10 +22,9 @@ from cms.api.fields import (
 )
 from cms.api.preview import HeadlessPreviewMixin
 from cms.blocks.fields import SectionsField
-from cms.cloning.permissions import ConditionPagePermissionTester
-from cms.cloning.placeholders import check_no_placeholders
 
 from .jsonld import condition_jsonld
+from .publishing import ConditionPagePermissionTester, check_publishable
 
 
 class HomePage(Page):
@@ -174,12 +173,12 @@ class ConditionPage(HeadlessPreviewMixin, Page):
         )
 
     def permissions_for_user(self, user):
-        # Publishing also depends on the medical review: see cms.cloning.permissions.
+        # Other apps may hold publishing back per user: see cms.pages.publishing.
         return ConditionPagePermissionTester(user, self)
 
     def publish(self, revision, *args, **kwargs):
         # Every way of publishing (admin, API, workflows, commands) ends here.
-        check_no_placeholders(revision.as_object())
+        check_publishable(revision.as_object())
         return super().publish(revision, *args, **kwargs)
 
     def jsonld(self, request=None) -> dict:

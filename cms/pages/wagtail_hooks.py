@@ -1,5 +1,8 @@
-"""The sections that ship with the product, registered through the same hook as any plugin."""
+"""The sections that ship with the product, registered through the same hook as any plugin,
+and the admin side of the publish checks and holds of ``cms.pages.publishing``."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
 
 from cms.blocks import (
@@ -12,6 +15,10 @@ from cms.blocks import (
     SymptomListBlock,
     TreatmentTiersBlock,
 )
+
+from .bulk_actions import PublishBulkActionWithChecks
+from .models import ConditionPage
+from .publishing import publish_holds, publish_problems
 
 CONDITION_ONLY = ["pages.ConditionPage"]
 
@@ -26,3 +33,36 @@ def register_core_sections(registry):
     registry.register("call_to_action", CallToActionBlock())
     registry.register("rich_text", RichTextSectionBlock())
     registry.register("faq", FAQBlock())
+
+
+# -- publish checks and holds (cms.pages.publishing) in the admin --------------------------------
+
+
+# Registered after Wagtail's own publish action (order 0), which it replaces.
+hooks.register("register_bulk_action", PublishBulkActionWithChecks, order=1)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_with_reasons(request, page):
+    """The edit form publishes the submitted data: check that, and keep it as a draft if refused.
+
+    ``ConditionPage.publish`` runs the checks again for every other way of publishing.
+    """
+    if not isinstance(page, ConditionPage):
+        return None
+    problems = publish_problems(page) + publish_holds(request.user, page)
+    if not problems:
+        return None
+    for problem in problems:
+        messages.error(request, f"Not published. {problem}")
+    # The revision is saved already: the work is kept as a draft.
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_edit_page")
+def explain_a_held_publish_button(request, page):
+    """Say why the Publish button is missing when a hold (not Wagtail's permissions) hides it."""
+    if request.method != "GET" or not isinstance(page, ConditionPage):
+        return
+    for reason in publish_holds(request.user, page):
+        messages.warning(request, reason)

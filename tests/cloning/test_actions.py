@@ -132,8 +132,7 @@ def test_publish_is_refused_while_a_placeholder_is_left(make_template, condition
     with pytest.raises(ValidationError) as caught:
         revision.publish()
     assert caught.value.messages == [
-        "Publishing refused: {{ oops }} is left in section 6 “FAQ”, field “Heading”. "
-        "Replace it with real text first."
+        "{{ oops }} is left in section 6 “FAQ”, field “Heading”. Replace it with real text first."
     ]
     page.refresh_from_db()
     assert not page.live
@@ -165,6 +164,27 @@ def test_save_as_template_turns_words_into_placeholders(condition_index):
     assert template.body[0].value["heading"] == "Relief for {{ condition }} ({{ condition_short }})"
     assert [p.key for p in template.placeholders.all()] == ["condition_short"]
     assert template.source_page.pk == page.pk
+
+
+def test_save_as_template_keeps_link_addresses(condition_index):
+    page = ConditionPageFactory(parent=condition_index, title="FBSS")
+    page.body = [
+        {
+            "type": "rich_text",
+            "value": {
+                "heading": "About FBSS",
+                "body": '<p>Read <a href="https://example.com/guides/FBSS">the FBSS guide</a>.</p>',
+                "anchor": "",
+            },
+        }
+    ]
+    page.save_revision()
+
+    template = save_as_template(page, name="Spine", replacements={"FBSS": "condition"})
+
+    assert template.body[0].value["body"].source == (
+        '<p>Read <a href="https://example.com/guides/FBSS">the {{ condition }} guide</a>.</p>'
+    )
 
 
 def test_save_as_template_refuses_a_duplicate_name(template, condition_index):

@@ -127,3 +127,15 @@ def test_find_left_placeholders_names_section_and_field(condition_index, templat
         "field “Groups by body region › item 1 › Symptoms › item 2”"
     ) in messages
     assert ("body_area", "section 2 “Text”", "Body") in [(i.key, i.section, i.field) for i in left]
+
+
+def test_words_to_placeholders_replaces_only_text_in_html():
+    convert = words_to_placeholders({"FBSS": "condition_short"})
+    html = (
+        "<p>See <a href=\"https://example.com/FBSS\" title='FBSS > more'>FBSS care</a>"
+        "<!-- FBSS --> for FBSS.</p>"
+    )
+    assert convert(html, html=True) == (
+        "<p>See <a href=\"https://example.com/FBSS\" title='FBSS > more'>"
+        "{{ condition_short }} care</a><!-- FBSS --> for {{ condition_short }}.</p>"
+    )

@@ -138,7 +138,7 @@ def test_admin_publish_refused_with_a_placeholder_left(admin_client, condition_i
     page.refresh_from_db()
     assert not page.live
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "Not published: {{ condition }} is left in field “Short summary”. "
+        "Not published. {{ condition }} is left in field “Short summary”. "
         "Replace it with real text first."
     ]
     assert page.get_latest_revision_as_object().short_summary == "About {{ condition }}."

@@ -1,0 +1,63 @@
+"""Extension points for publishing condition pages.
+
+Condition pages carry medical content, so other apps may hold a page back from publication.
+They do so through two Wagtail hooks, registered in their own ``wagtail_hooks.py`` (the pages app
+knows nothing about the apps that use them):
+
+``condition_page_publish_checks``
+    ``fn(page) -> iterable of str``: why ``page`` (the revision about to be published, as a page
+    object) may not be published *by anybody*, e.g. template placeholders left in its text.
+    An empty iterable means no objection. :meth:`ConditionPage.publish` runs every check on every
+    way of publishing (admin, bulk publish, API, workflows, ``publish_scheduled``, commands) and
+    raises :class:`PublishRefused` with all the reasons.
+
+``condition_page_publish_holds``
+    ``fn(user, page) -> iterable of str``: why ``user`` may not publish ``page``, e.g. a missing
+    medical review for a group held to that rule. ``user`` is never ``None`` or a superuser
+    (superusers and the command line are never held). Holds are permissions: they hide the
+    Publish button, make bulk publish skip the page and make the API answer 403, through
+    :class:`ConditionPagePermissionTester`.
+
+Each message is shown to editors as it is, so write a full sentence saying what to fix.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from wagtail import hooks
+from wagtail.models import PagePermissionTester
+
+PUBLISH_CHECKS_HOOK = "condition_page_publish_checks"
+PUBLISH_HOLDS_HOOK = "condition_page_publish_holds"
+
+
+class PublishRefused(ValidationError):
+    """A condition page failed a publish check; ``messages`` says why."""
+
+
+def publish_problems(page) -> list[str]:
+    """Every reason from the ``condition_page_publish_checks`` hooks not to publish ``page``."""
+    return [message for fn in hooks.get_hooks(PUBLISH_CHECKS_HOOK) for message in fn(page) or ()]
+
+
+def check_publishable(page) -> None:
+    """Raise :class:`PublishRefused` if any publish check objects to ``page``."""
+    problems = publish_problems(page)
+    if problems:
+        raise PublishRefused(problems, code="publish_refused")
+
+
+def publish_holds(user, page) -> list[str]:
+    """Every reason from the ``condition_page_publish_holds`` hooks why ``user`` may not publish."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return []
+    return [
+        message for fn in hooks.get_hooks(PUBLISH_HOLDS_HOOK) for message in fn(user, page) or ()
+    ]
+
+
+class ConditionPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, with ``condition_page_publish_holds`` applied to publishing."""
+
+    def can_publish(self):
+        return super().can_publish() and not publish_holds(self.user, self.page)

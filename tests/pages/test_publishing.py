@@ -1,0 +1,54 @@
+"""The publish extension points of cms.pages.publishing, used by a throw-away app's hooks."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from wagtail import hooks
+
+from cms.pages.publishing import (
+    PUBLISH_CHECKS_HOOK,
+    PUBLISH_HOLDS_HOOK,
+    PublishRefused,
+)
+from tests.factories import ConditionPageFactory
+
+
+def test_a_publish_check_refuses_every_way_of_publishing(condition_index):
+    page = ConditionPageFactory(parent=condition_index, live=False, title="Sciatica")
+    revision = page.save_revision()
+
+    def no_sciatica(page):
+        return ["Sciatica is not ready."] if page.title == "Sciatica" else []
+
+    with hooks.register_temporarily(PUBLISH_CHECKS_HOOK, no_sciatica):
+        with pytest.raises(PublishRefused) as caught:
+            revision.publish()
+    assert caught.value.messages == ["Sciatica is not ready."]
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_a_publish_hold_is_a_permission_that_never_binds_superusers(
+    condition_index, editor, superuser
+):
+    page = ConditionPageFactory(parent=condition_index)
+    assert page.permissions_for_user(editor).can_publish()
+
+    with hooks.register_temporarily(PUBLISH_HOLDS_HOOK, lambda user, page: ["Not you."]):
+        assert not page.permissions_for_user(editor).can_publish()
+        assert page.permissions_for_user(editor).can_edit()
+        assert page.permissions_for_user(superuser).can_publish()
+
+
+def test_the_pages_app_does_not_import_the_apps_built_on_it():
+    pages = Path(__file__).resolve().parents[2] / "cms" / "pages"
+    imported = set()
+    # The demo loader alone builds the whole product's demo content, templates included.
+    for module in (m for m in pages.rglob("*.py") if "demo" not in m.parts):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    assert not {name for name in imported if name.startswith("cms.cloning")}
