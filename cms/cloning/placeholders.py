@@ -217,7 +217,4 @@ def find_left_placeholders(obj, stream_block=None) -> list[LeftPlaceholder]:
 
 def placeholder_problems(page) -> list[str]:
     """A message naming the section and field of every placeholder left in ``page``."""
-    return [
-        f"{item}. Replace it with real text first."
-        for item in find_left_placeholders(page)
-    ]
+    return [f"{item}. Replace it with real text first." for item in find_left_placeholders(page)]
