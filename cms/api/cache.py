@@ -8,6 +8,10 @@ deleting: a bump simply makes the old entry unreachable until it expires.
 
 Requests that may see more than the public (a bearer token, a session cookie) are never served
 from, or stored in, the shared cache, and are marked ``private, no-store``.
+
+The cache is an optimisation: while it is unreachable every read misses and every write is
+dropped (whether or not django-redis is set to ignore exceptions), so each request gets a fresh
+stamp, a fresh render and no 304; slower, never stale, never a 500.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import time
 
 from django.conf import settings
@@ -27,9 +32,46 @@ from wagtail.models import Page
 
 from .richtext import link_prefetching
 
+logger = logging.getLogger("cms.api")
+
 ALL_PAGES = "all"
 #: Query parameters that select the page, not its representation.
 LOOKUP_PARAMS = {"html_path", "id"}
+
+
+def _cache_failed(operation: str) -> None:
+    logger.warning("API cache unavailable (%s); answering uncached", operation, exc_info=True)
+
+
+def _read_many(keys) -> dict:
+    try:
+        # A copy: django-redis answers an outage with one shared ``{}`` that must not be filled.
+        return dict(cache.get_many(keys))
+    except Exception:  # noqa: BLE001 - any backend failure is a miss
+        _cache_failed("get_many")
+        return {}
+
+
+def _write_many(values: dict, timeout) -> None:
+    try:
+        cache.set_many(values, timeout=timeout)
+    except Exception:  # noqa: BLE001 - any backend failure drops the write
+        _cache_failed("set_many")
+
+
+def _read(key):
+    try:
+        return cache.get(key)
+    except Exception:  # noqa: BLE001
+        _cache_failed("get")
+        return None
+
+
+def _write(key, value, timeout) -> None:
+    try:
+        cache.set(key, value, timeout)
+    except Exception:  # noqa: BLE001
+        _cache_failed("set")
 
 
 def _generation_key(scope) -> str:
@@ -43,10 +85,10 @@ def generations(*scopes) -> dict:
     (an extra download), never older (a wrong 304).
     """
     keys = {_generation_key(scope): scope for scope in scopes}
-    found = cache.get_many(list(keys))
+    found = _read_many(list(keys))
     missing = {key: time.time() for key in keys if key not in found}
     if missing:
-        cache.set_many(missing, timeout=None)
+        _write_many(missing, timeout=None)
         found.update(missing)
     return {keys[key]: stamp for key, stamp in found.items()}
 
@@ -57,7 +99,7 @@ def invalidate(page_ids) -> None:
 
     def bump():
         now = time.time()
-        cache.set_many({_generation_key(scope): now for scope in scopes}, timeout=None)
+        _write_many({_generation_key(scope): now for scope in scopes}, timeout=None)
 
     bump()
     # Again once the transaction commits, so a request rendering the old content in between
@@ -124,7 +166,7 @@ def _serve(request, view, args, kwargs, *, etag: str, last_modified: float):
     if not_modified is not None:
         return set_public(not_modified, etag, last_modified)
     key = f"cms_api:response:{etag}"
-    stored = cache.get(key)
+    stored = _read(key)
     if stored is not None:
         content, content_type = stored
         response = HttpResponse(content, content_type=content_type)
@@ -135,7 +177,7 @@ def _serve(request, view, args, kwargs, *, etag: str, last_modified: float):
         return response
     if hasattr(response, "render"):  # DRF (API v2) responses render lazily
         response = response.render()
-    cache.set(key, (response.content, response["Content-Type"]), settings.API_CACHE_TIMEOUT)
+    _write(key, (response.content, response["Content-Type"]), settings.API_CACHE_TIMEOUT)
     response["X-Cache"] = "miss"
     return set_public(response, etag, last_modified)
 
