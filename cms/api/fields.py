@@ -7,15 +7,60 @@ Each is a DRF field (API v2 uses it as is; API v3 reads the return annotation of
 
 from __future__ import annotations
 
+from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import fields
+from wagtail.models import Page
 
 from .schemas import Breadcrumb, JsonLd, RelatedCondition
+
+#: Where :func:`prefetch_page_fields` leaves its results on each page.
+BREADCRUMBS_ATTR = "_api_breadcrumb_pages"
+RELATED_ATTR = "_api_live_related_conditions"
 
 
 def page_path(page, request=None) -> str | None:
     """The page's path on its site (``/conditions/x/``), or ``None`` if it is not routable."""
     parts = page.get_url_parts(request)
     return parts[2] if parts else None
+
+
+def prefetch_page_fields(pages, related_model=None) -> None:
+    """Load the breadcrumbs and related conditions of all ``pages`` in a few queries, for
+    listings: without it each page costs its own ancestor and related-condition queries.
+
+    ``related_model`` is the page model owning ``related_conditions`` (pages of other types
+    are skipped for that part).
+    """
+    pages = [page for page in pages if isinstance(page, Page)]
+    if not pages:
+        return
+    steplen = Page.steplen
+    prefixes = {page.path[: depth * steplen] for page in pages for depth in range(2, page.depth)}
+    ancestors = {
+        ancestor.path: ancestor
+        for ancestor in Page.objects.filter(path__in=prefixes)
+        .live()
+        .public()
+        .only("id", "title", "url_path", "path", "depth")
+    }
+    for page in pages:
+        crumbs = (ancestors.get(page.path[: d * steplen]) for d in range(2, page.depth))
+        page.__dict__[BREADCRUMBS_ATTR] = [crumb for crumb in crumbs if crumb is not None]
+
+    if related_model is not None:
+        owners = [page for page in pages if isinstance(page, related_model)]
+        if owners:
+            # As ``live_related_conditions()`` filters them (tests compare listing and detail).
+            target = related_model._meta.get_field("related_conditions").related_model
+            live = (
+                target.objects.live()
+                .public()
+                .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
+                .order_by("condition_name")
+            )
+            prefetch_related_objects(
+                owners, Prefetch("related_conditions", queryset=live, to_attr=RELATED_ATTR)
+            )
 
 
 class PageField(fields.Field):
@@ -42,9 +87,17 @@ class BreadcrumbsField(PageField):
 
     def to_representation(self, page) -> list[Breadcrumb]:
         request = self.request
-        ancestors = page.get_ancestors().filter(depth__gt=1).live().public()
+        ancestors = page.__dict__.get(BREADCRUMBS_ATTR)
+        if ancestors is None:
+            ancestors = (
+                page.get_ancestors()
+                .filter(depth__gt=1)
+                .live()
+                .public()
+                .only("id", "title", "url_path", "path", "depth")
+            )
         crumbs = []
-        for ancestor in ancestors.only("id", "title", "url_path", "path", "depth"):
+        for ancestor in ancestors:
             path = page_path(ancestor, request)
             if path is not None:
                 crumbs.append({"id": ancestor.pk, "title": ancestor.title, "path": path})
@@ -56,15 +109,18 @@ class RelatedConditionsField(PageField):
 
     def to_representation(self, page) -> list[RelatedCondition]:
         request = self.request
+        related = page.__dict__.get(RELATED_ATTR)
+        if related is None:
+            related = page.live_related_conditions()
         return [
             {
-                "id": related.pk,
-                "title": related.title,
-                "condition_name": related.condition_name,
-                "path": page_path(related, request),
-                "short_summary": related.short_summary,
+                "id": condition.pk,
+                "title": condition.title,
+                "condition_name": condition.condition_name,
+                "path": page_path(condition, request),
+                "short_summary": condition.short_summary,
             }
-            for related in page.live_related_conditions()
+            for condition in related
         ]
 
 

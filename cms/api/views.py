@@ -6,7 +6,10 @@ from urllib.parse import urlsplit
 from django.urls import Resolver404, URLPattern, resolve
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
+from cms.pages.models import ConditionPage
+
 from .cache import cached_page_view
+from .fields import prefetch_page_fields
 from .richtext import prefetch_rich_text_links
 
 
@@ -36,7 +39,18 @@ def find_without_redirect(view):
 
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
-    """API v2 pages: cached detail responses, find without a redirect, bulk-loaded links."""
+    """API v2 pages: cached detail responses, find without a redirect, bulk-loaded links, and
+    listings whose query count does not grow with the number of pages."""
+
+    def get_queryset(self):
+        # The listing's meta includes each page's locale.
+        return super().get_queryset().select_related("locale")
+
+    def paginate_queryset(self, queryset):
+        pages = super().paginate_queryset(queryset)
+        if pages is not None:
+            prefetch_page_fields(pages, related_model=ConditionPage)
+        return pages
 
     def get_object(self):
         page = super().get_object()

@@ -1,0 +1,57 @@
+"""API v2 listings with ``fields=*``: the same computed fields as the detail, bulk-loaded."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests.factories import ConditionPageFactory
+
+LISTING = "/api/v2/pages/?type=pages.ConditionPage&fields=*&limit=50&order=id"
+
+
+@pytest.fixture
+def related(condition_index):
+    shown = ConditionPageFactory(parent=condition_index, title="Shown", condition_name="A")
+    private = ConditionPageFactory(parent=condition_index, title="Private", condition_name="B")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    draft = ConditionPageFactory(parent=condition_index, title="Draft", condition_name="C")
+    draft.unpublish()
+    return [shown, private, draft]
+
+
+@pytest.fixture
+def make_pages(condition_index, related):
+    def make(count):
+        pages = []
+        for n in range(count):
+            page = ConditionPageFactory(parent=condition_index, title=f"Page {n}", body__0="hero")
+            page.related_conditions.set(related)
+            page.save_revision().publish()
+            pages.append(page)
+        return pages
+
+    return make
+
+
+@pytest.mark.parametrize("count", [5, 30])
+def test_query_count_does_not_grow_with_the_number_of_pages(
+    client, make_pages, count, django_assert_max_num_queries
+):
+    make_pages(count)
+    with django_assert_max_num_queries(12):
+        response = client.get(LISTING)
+    assert response.status_code == 200
+    listed = [item for item in response.json()["items"] if item["title"].startswith("Page ")]
+    assert len(listed) == count
+    assert all(item["jsonld"]["about"]["@type"] == "MedicalCondition" for item in listed)
+
+
+def test_listing_fields_match_the_detail(client, make_pages):
+    pages = make_pages(2)
+    items = {item["id"]: item for item in client.get(LISTING).json()["items"]}
+    for page in pages:
+        detail = client.get(f"/api/v2/pages/{page.pk}/").json()
+        item = items[page.pk]
+        for name in ("breadcrumbs", "related_conditions", "jsonld", "html_path"):
+            assert item[name] == detail[name], name
+        assert [r["title"] for r in item["related_conditions"]] == ["Shown"]
+        assert [c["path"] for c in item["breadcrumbs"]] == ["/", "/conditions/"]
