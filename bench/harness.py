@@ -7,8 +7,10 @@ builds the minimal tree the factories need (root, home, site, condition index).
 
 from __future__ import annotations
 
+import atexit
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WORKDIR = Path(tempfile.mkdtemp(prefix="cms-bench-"))
+atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
 os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
 os.environ["MEDIA_ROOT"] = str(WORKDIR / "media")
