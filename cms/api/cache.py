@@ -182,41 +182,12 @@ def _serve(request, view, args, kwargs, *, etag: str, last_modified: float):
     return set_public(response, etag, last_modified)
 
 
-def cached_page_view(page_kwarg: str):
-    """Decorate a page detail view (its page id arrives as ``page_kwarg``) with conditional GET
-    and the shared response cache. Other methods and personalised requests pass through."""
+def _cached_view(view, validators):
+    """Wrap ``view`` with conditional GET and the shared response cache.
 
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
-            with link_prefetching():
-                if request.method not in ("GET", "HEAD"):
-                    return view(request, *args, **kwargs)
-                if is_personalised(request):
-                    return set_private(view(request, *args, **kwargs))
-                page_id = kwargs[page_kwarg]
-                row = (
-                    Page.objects.filter(pk=page_id, live=True)
-                    .values_list("live_revision_id", "url_path", "last_published_at")
-                    .first()
-                )
-                if row is None:
-                    return view(request, *args, **kwargs)
-                revision_id, url_path, published_at = row
-                stamp = generations(page_id)[page_id]
-                etag = _etag(request.path, page_id, revision_id, url_path, stamp, variant(request))
-                last_modified = max(published_at.timestamp() if published_at else 0, stamp)
-                return _serve(request, view, args, kwargs, etag=etag, last_modified=last_modified)
-
-        return wrapper
-
-    return decorator
-
-
-def cached_site_view(view):
-    """Conditional GET and shared caching for a view showing many pages (listings, routes).
-
-    Any publish, unpublish, move or delete makes it stale.
+    ``validators(request, kwargs)`` returns ``(etag, last_modified)`` for the response, computed
+    without rendering it, or ``None`` to answer uncached. Other methods and personalised requests
+    pass through.
     """
 
     @functools.wraps(view)
@@ -226,8 +197,44 @@ def cached_site_view(view):
                 return view(request, *args, **kwargs)
             if is_personalised(request):
                 return set_private(view(request, *args, **kwargs))
-            stamp = generations(ALL_PAGES)[ALL_PAGES]
-            etag = _etag(request.path, stamp, variant(request))
-            return _serve(request, view, args, kwargs, etag=etag, last_modified=stamp)
+            found = validators(request, kwargs)
+            if found is None:
+                return view(request, *args, **kwargs)
+            etag, last_modified = found
+            return _serve(request, view, args, kwargs, etag=etag, last_modified=last_modified)
 
     return wrapper
+
+
+def cached_page_view(page_kwarg: str):
+    """Decorate a page detail view (its page id arrives as ``page_kwarg``) with conditional GET
+    and the shared response cache."""
+
+    def page_validators(request, kwargs):
+        page_id = kwargs[page_kwarg]
+        row = (
+            Page.objects.filter(pk=page_id, live=True)
+            .values_list("live_revision_id", "url_path", "last_published_at")
+            .first()
+        )
+        if row is None:
+            return None
+        revision_id, url_path, published_at = row
+        stamp = generations(page_id)[page_id]
+        etag = _etag(request.path, page_id, revision_id, url_path, stamp, variant(request))
+        return etag, max(published_at.timestamp() if published_at else 0, stamp)
+
+    return lambda view: _cached_view(view, page_validators)
+
+
+def cached_site_view(view):
+    """Conditional GET and shared caching for a view showing many pages (listings, routes).
+
+    Any publish, unpublish, move or delete makes it stale.
+    """
+
+    def site_validators(request, kwargs):
+        stamp = generations(ALL_PAGES)[ALL_PAGES]
+        return _etag(request.path, stamp, variant(request)), stamp
+
+    return _cached_view(view, site_validators)
