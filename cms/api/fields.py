@@ -50,14 +50,9 @@ def prefetch_page_fields(pages, related_model=None) -> None:
     if related_model is not None:
         owners = [page for page in pages if isinstance(page, related_model)]
         if owners:
-            # As ``live_related_conditions()`` filters them (tests compare listing and detail).
+            # The same filter as ``live_related_conditions()``, for a whole listing at once.
             target = related_model._meta.get_field("related_conditions").related_model
-            live = (
-                target.objects.live()
-                .public()
-                .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
-                .order_by("condition_name")
-            )
+            live = related_model.listing(target.objects)
             prefetch_related_objects(
                 owners, Prefetch("related_conditions", queryset=live, to_attr=RELATED_ATTR)
             )

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -26,31 +27,34 @@ def _add_errors(form, error: ValidationError, field_prefix=""):
         form.add_error(name if name in form.fields else None, errors)
 
 
-class ChooseTemplateView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "cloning/choose_template.html"
-    page_title = "New condition from template"
-    header_icon = "copy"
+class CloneAccessMixin:
+    """Only users who may read templates and add pages under some condition index."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(VIEW_TEMPLATES) or not indexes_user_can_add_to(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class ChooseTemplateView(CloneAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "cloning/choose_template.html"
+    page_title = "New condition from template"
+    header_icon = "copy"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(templates=ConditionTemplate.objects.all(), **kwargs)
 
 
-class CloneConditionView(WagtailAdminTemplateMixin, FormView):
+class CloneConditionView(CloneAccessMixin, WagtailAdminTemplateMixin, FormView):
     form_class = CloneConditionForm
     template_name = "cloning/clone_condition.html"
     page_title = "New condition from template"
     header_icon = "copy"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_TEMPLATES) or not indexes_user_can_add_to(request.user):
-            raise PermissionDenied
-        self.template = get_object_or_404(ConditionTemplate, pk=kwargs["template_id"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def template(self):
+        # Read after CloneAccessMixin's check: a refused user learns nothing about the id.
+        return get_object_or_404(ConditionTemplate, pk=self.kwargs["template_id"])
 
     def get_page_subtitle(self):
         return self.template.name

@@ -56,13 +56,7 @@ class ConditionIndexPage(Page):
     subpage_types = ["pages.ConditionPage"]
 
     def conditions(self):
-        return (
-            ConditionPage.objects.child_of(self)
-            .live()
-            .public()
-            .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
-            .order_by("condition_name")
-        )
+        return ConditionPage.listing(ConditionPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -164,13 +158,18 @@ class ConditionPage(HeadlessPreviewMixin, Page):
     def has_hero(self) -> bool:
         return any(block.block_type == "hero" for block in self.body)
 
-    def live_related_conditions(self):
+    @staticmethod
+    def listing(pages):
+        """``pages`` as listings show them: live and public, summary fields only, by name."""
         return (
-            self.related_conditions.live()
+            pages.live()
             .public()
             .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
             .order_by("condition_name")
         )
+
+    def live_related_conditions(self):
+        return self.listing(self.related_conditions)
 
     def permissions_for_user(self, user):
         # Other apps may hold publishing back per user: see cms.pages.publishing.
