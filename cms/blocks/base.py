@@ -11,7 +11,7 @@ class SectionBlock(blocks.StructBlock):
     Subclasses declare their fields as usual. They may override:
 
     * :meth:`extra_api_fields` to add computed keys (such as human labels for choices) to the
-      section's API representation;
+      section's API representation, together with :meth:`api_schema`, which types them;
     * :meth:`schema_org` to contribute to the page's schema.org ``MedicalCondition``.
     """
 
@@ -40,6 +40,14 @@ class SectionBlock(blocks.StructBlock):
         data = super().get_api_representation(value, context)
         data.update(self.extra_api_fields(value, context))
         return data
+
+    def api_schema(self, builder):
+        """The annotation of :meth:`get_api_representation` (see :mod:`cms.blocks.schema`).
+
+        A subclass that overrides :meth:`extra_api_fields` declares its own, e.g.
+        ``builder.struct(self, extra={"open_now": bool})``; one that doesn't is served untyped.
+        """
+        return builder.struct(self)
 
     def schema_org(self, value) -> dict[str, list]:
         """Properties this section adds to the page's ``MedicalCondition``.

@@ -6,8 +6,8 @@ pain after surgery are rewritten in general terms, so a clone reads as a page ab
 condition. Images, call-to-action targets, treatment tiers and section anchors stay as they are.
 """
 
-from .actions import save_as_template
-from .models import ConditionTemplate, TemplatePlaceholder
+from cms.cloning.actions import save_as_template
+from cms.cloning.models import ConditionTemplate, TemplatePlaceholder
 
 NAME = "Spine condition"
 
