@@ -192,6 +192,8 @@ class BlockSchemaBuilder:
         children it leaves out.
         """
         extra = extra or {}
+        # Editorial settings a section never serves (see SectionBlock.api_private_children).
+        exclude = (*exclude, *getattr(block, "api_private_children", ()))
         key = ("struct", type(block), tuple(block.child_blocks), tuple(extra), exclude)
         if key not in self._models:
             fields: dict[str, Any] = {}

@@ -1,9 +1,11 @@
 """The demo's "Spine condition" template, saved from the FBSS page.
 
 The FBSS page is saved as a template the way a marketer would (its name and abbreviation become
-``{{ condition }}`` and ``{{ condition_short }}``); then the sentences that only make sense for
-pain after surgery are rewritten in general terms, so a clone reads as a page about its own
-condition. Images, call-to-action targets, treatment tiers and section anchors stay as they are.
+``{{ condition }}`` and ``{{ condition_short }}``). A template carries structure and guidance,
+never another condition's claims: every clinical section (and the opening explanation) is
+replaced by writing guidance flagged "not written yet", so a clone cannot be published until
+each is written and reviewed. The hero layout, the call to action and the intake form carry over
+as they are, with neutral words.
 """
 
 from cms.cloning.actions import save_as_template
@@ -12,79 +14,111 @@ from cms.cloning.models import ConditionTemplate, TemplatePlaceholder
 NAME = "Spine condition"
 
 TEXT = {
+    # Neutral: what the page covers, never what is true of the condition.
     "short_summary": (
-        "{{ condition }} can cause pain, numbness or weakness that starts in the {{ body_area }}. "
-        "Its cause can usually be found, and most people improve with the right treatment."
+        "{{ condition }}: what it is, its symptoms and causes, and how it is diagnosed and treated."
     ),
-    "search_description": (
-        "{{ condition }}: symptoms by spine region, common causes, and treatment options from "
-        "injections to decompression and fusion."
-    ),
+    "search_description": "{{ condition }}: symptoms, causes and treatment options.",
     "also_known_as": "",
     "body_area": "{{ body_area }}",
 }
 
+#: Non-clinical sections keep their layout and get neutral words; nothing here is a claim.
 SECTIONS = {
     "hero": {
-        "intro": (
-            "{{ condition }} can cause pain, numbness or weakness in the {{ body_area }} and "
-            "beyond. Finding what causes it is the first step to lasting relief."
-        ),
-        "tagline": "Our team focuses on spine conditions like {{ condition_short }}. If this "
-        "sounds like you, let's talk.",
+        "heading": "Relief for {{ condition }}",
+        "intro": "Find out how {{ condition }} is diagnosed and treated, and how our team can help.",
+        "tagline": "If you are living with {{ condition_short }}, let's talk.",
     },
+}
+
+#: Clinical sections (and the page's opening explanation) hold writing guidance for the editor,
+#: flagged unwritten: they are never served and the page cannot be published until each is
+#: written. Placeholder text inside guidance is filled too, so it reads naturally.
+GUIDANCE = {
     "rich_text": {
         "heading": "What is {{ condition }}?",
         "body": (
-            "<p>{{ condition }} is a condition of the {{ body_area }} in which nerves can be "
-            "pressed on or irritated, causing pain that may spread along their path.</p>"
-            "<p>The good news: treatments exist that help many people with {{ condition_short }}, "
-            "and the right one depends on what is causing your pain now.</p>"
+            "<p>Explain in two short paragraphs what {{ condition }} is, in plain words a patient "
+            "understands: which part of the body it affects and what happens there.</p>"
+            "<p>Say whether it can be treated, without promising results.</p>"
         ),
-        "anchor": "about",
+    },
+    "condition_basics": {
+        "heading": "{{ condition_short }} at a glance",
+        "symptoms": ["The most common symptom, in two or three words"],
+        "causes": ["The most common cause, in two or three words"],
+        "treatments": ["The first treatment usually tried"],
+        "recovery_outlook": {
+            "level": "moderate",
+            "text": "Choose the level the evidence supports, and explain it in one sentence.",
+        },
     },
     "symptom_list": {
-        "intro": (
-            "{{ condition_short }} symptoms can come and go or build up slowly. What you feel "
-            "depends on which part of the spine is involved."
-        ),
+        "heading": "Symptoms of {{ condition }}",
+        "intro": "Introduce the symptoms in one or two sentences.",
+        "groups": [
+            {
+                "region": "other",
+                "custom_label": "Body region",
+                "description": "List the symptoms by region: one group per region they affect.",
+                "items": ["One symptom per line, as a patient would describe it"],
+            }
+        ],
+        "warning": "Name any warning sign that needs urgent care, or leave this empty.",
     },
     "cause_list": {
-        "intro": "{{ condition }} usually develops from one or more of these causes.",
+        "heading": "Causes of {{ condition }}",
+        "intro": "Say in one sentence how {{ condition }} usually develops.",
         "causes": [
             {
-                "title": "Wear and tear",
-                "description": "Discs, joints and ligaments change with age and can narrow the "
-                "space nerves pass through.",
-            },
-            {
-                "title": "Injury",
-                "description": "A fall, an accident or a sports injury can damage the structures "
-                "that protect the nerves.",
-            },
-            {
-                "title": "Strain and posture",
-                "description": "Repeated heavy lifting, twisting or long hours in one position "
-                "add load to the spine over time.",
-            },
+                "title": "A common cause",
+                "description": "Explain each common cause in two or three sentences.",
+            }
         ],
-        "less_common_causes": (
-            "Less often, {{ condition_short }} follows an infection, a growth pressing on the "
-            "spine, a condition present from birth, or an earlier operation."
-        ),
+        "less_common_causes": "Mention rarer causes in one paragraph, or leave this empty.",
+    },
+    "treatment_tiers": {
+        "heading": "Treating {{ condition }}",
+        "intro": "Explain how a treatment plan is chosen, from conservative care to surgery.",
+        "tiers": [
+            {
+                "name": name,
+                "intensity": intensity,
+                "description": "Describe this step for {{ condition }}: what it involves and "
+                "when it is recommended.",
+                "examples": ["One treatment per line"],
+                "image": {"image": None, "alt_text": ""},
+                "link": {"label": "", "page": None, "anchor": "", "url": ""},
+            }
+            for name, intensity in (
+                ("Conservative care", "conservative"),
+                ("Minimally invasive treatment", "minimally_invasive"),
+                ("Surgery", "surgical"),
+            )
+        ],
     },
     "faq": {
+        "heading": "Questions patients ask",
         "items": [
             {
-                "question": "Will I need surgery for {{ condition_short }}?",
-                "answer": "<p>Not usually. Conservative care is tried first, and many people "
-                "improve without an operation.</p>",
-            },
+                "question": "A question patients ask about {{ condition_short }}",
+                "answer": "<p>Answer it in plain words, in two or three sentences.</p>",
+            }
+        ],
+    },
+    "references": {
+        "heading": "References",
+        "citations": [
             {
-                "question": "Can {{ condition_short }} be prevented?",
-                "answer": "<p>Staying active, keeping a healthy weight and lifting with care "
-                "lower the strain on your spine.</p>",
-            },
+                "title": "Title of a published review on {{ condition }}",
+                "authors": "Authors",
+                "publication": "Journal",
+                "year": 2024,
+                "doi": "",
+                "pmid": "",
+                "url": "https://example.org/replace-with-the-source",
+            }
         ],
     },
 }
@@ -98,16 +132,20 @@ DEFAULTS = {
 def _generalise(template):
     for field, text in TEXT.items():
         setattr(template, field, text)
+    stream_block = template._meta.get_field("body").stream_block
     body = []
     for child in template.body.raw_data:
-        child = dict(child)
-        value = dict(child["value"])
+        block = stream_block.child_blocks[child["type"]]
+        value = block.to_python(child["value"])
+        if child["type"] in GUIDANCE:
+            value = block.to_python({**GUIDANCE[child["type"]], "unwritten": True})
+            value["anchor"] = child["value"].get("anchor", "")
         for key, new in SECTIONS.get(child["type"], {}).items():
-            if isinstance(new, list):  # list blocks store items with their own ids
-                new = [{"type": "item", "value": item} for item in new]
             value[key] = new
-        child["value"] = value
-        body.append(child)
+        body.append((child["type"], value))
+    if "references" not in {child["type"] for child in template.body.raw_data}:
+        block = stream_block.child_blocks["references"]
+        body.append(("references", block.to_python({**GUIDANCE["references"], "unwritten": True})))
     template.body = body
     template.save()
     for order, (key, (label, default)) in enumerate(DEFAULTS.items()):
