@@ -175,6 +175,26 @@ class FAQBlockFactory(SectionFactory):
         model = sections.FAQBlock
 
 
+class CitationBlockFactory(SectionFactory):
+    title = factory.Sequence(lambda n: f"A review of condition {n}")
+    authors = "Author A, Author B"
+    publication = "Journal of Spine Care"
+    year = 2021
+    doi = factory.Sequence(lambda n: f"10.1000/example.{n}")
+
+    class Meta:
+        model = sections.CitationBlock
+
+
+class ReferencesBlockFactory(SectionFactory):
+    heading = "References"
+    citations = wagtail_factories.ListBlockFactory(CitationBlockFactory)
+    _one_item_by_default = {"citations": CitationBlockFactory}
+
+    class Meta:
+        model = sections.ReferencesBlock
+
+
 #: Factories for every core section, by section type. Plugins' tests add their own.
 SECTION_FACTORIES = {
     "hero": HeroBlockFactory,
@@ -185,6 +205,7 @@ SECTION_FACTORIES = {
     "call_to_action": CallToActionBlockFactory,
     "rich_text": RichTextSectionBlockFactory,
     "faq": FAQBlockFactory,
+    "references": ReferencesBlockFactory,
 }
 
 

@@ -36,6 +36,7 @@ def test_marketer_clones_with_a_token(client, template, condition_index, markete
         "url_path": page.url_path,
         "live": False,
         "template_id": template.pk,
+        "unwritten_sections": [],
     }
     assert page.body[0].value["heading"] == "Relief for Spinal Stenosis"
 
