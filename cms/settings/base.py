@@ -159,12 +159,32 @@ TASKS = {
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@localhost")
 
+# Everything goes to stdout through one handler on the root logger: Django's request errors
+# (every 5xx, with its traceback), security warnings and the project's own loggers. The handler
+# never writes request bodies, headers or cookies (cms.edge.logs.RedactRequestFilter).
+# LOG_FORMAT=json writes one JSON object per line (production's default).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_request": {"()": "cms.edge.logs.RedactRequestFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cms.edge.logs.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": env("LOG_FORMAT", default="plain"),
+            "filters": ["redact_request"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "cms": {"handlers": ["console"], "level": env("CMS_LOG_LEVEL", default="INFO")},
+        # Replaces Django's own handlers (console only under DEBUG, mail to ADMINS).
+        "django": {"handlers": [], "level": "WARNING"},
+        "django.request": {"level": "ERROR"},  # 5xx; 4xx answers are not errors here
+        "cms": {"level": env("CMS_LOG_LEVEL", default="INFO")},
     },
 }
 
