@@ -61,6 +61,7 @@ MIDDLEWARE = [
     # Refuses control characters, oversized integers, broken UTF-8 and deep JSON for every view
     # (after CORS, so a browser front-end can read the refusal).
     "cms.edge.middleware.HostileInputMiddleware",
+    "cms.api.tokens.InvalidBearerTokenMiddleware",  # 401, not anonymous, for a bad token
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
