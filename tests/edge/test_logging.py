@@ -23,7 +23,7 @@ def log_stream(settings):
 def test_a_500_is_logged_with_traceback_and_without_secrets(db, log_stream):
     client = Client(raise_request_exception=False)
     response = client.post(
-        "/api/v3/broken/?q=ok",
+        "/api/broken/?q=ok",
         {"answers": {"name": "Secret Patient"}},
         content_type="application/json",
         headers={"Authorization": "Bearer secret-token-value", "Cookie": "sessionid=secret-cookie"},
@@ -33,7 +33,7 @@ def test_a_500_is_logged_with_traceback_and_without_secrets(db, log_stream):
     [entry] = [line for line in lines if line["logger"] == "django.request"]
     assert entry["level"] == "ERROR"
     assert entry["status_code"] == 500
-    assert entry["request"] == {"method": "POST", "path": "/api/v3/broken/"}
+    assert entry["request"] == {"method": "POST", "path": "/api/broken/"}
     assert "RuntimeError: the database went away" in entry["traceback"]
     text = log_stream.getvalue()
     for secret in ("Secret Patient", "secret-token-value", "secret-cookie"):

@@ -9,4 +9,4 @@ def broken_view(request):
     raise RuntimeError("the database went away")
 
 
-urlpatterns = [path("api/v3/broken/", broken_view), *project_urlpatterns]
+urlpatterns = [path("api/broken/", broken_view), *project_urlpatterns]
