@@ -50,7 +50,7 @@ done
 
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 run() {
-    (cd "$WORK" && "$ST" run "$BASE/api/v3/openapi.json" --checks "$CHECKS" --seed "$SEED" \
+    (cd "$WORK" && "$ST" --config-file "$ROOT/.ci/schemathesis.toml" run "$BASE/api/v3/openapi.json" --checks "$CHECKS" --seed "$SEED" \
         --max-examples "$MAX_EXAMPLES" --workers 2 --request-timeout 20 \
         --phases coverage,fuzzing --generation-database none --no-color "$@")
 }
