@@ -1,12 +1,21 @@
 """Shared fixtures. Tests build their own data with the factories in ``tests/factories.py``."""
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import GroupPagePermission, Page, Site
 
 from tests.factories import ConditionIndexPageFactory, HomePageFactory
+
+# Property tests: no deadline (shared CI machines are slow to varying degrees); in CI the same
+# examples every run (derandomised, no example database), elsewhere fresh ones each run.
+hypothesis_settings.register_profile("ci", deadline=None, derandomize=True, database=None)
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
 @pytest.fixture(autouse=True)

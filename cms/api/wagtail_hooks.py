@@ -15,3 +15,10 @@ def add_delivery_router(api):
     from .endpoints import router
 
     api.add_router("/", router)
+
+
+@hooks.register("register_api_v3_routers")
+def document_error_responses(api):
+    from .openapi_responses import install
+
+    install(api)

@@ -42,6 +42,7 @@ from .submissions import (
     store_idempotent,
     store_submission,
 )
+from .text import unsafe_text_errors
 
 logger = logging.getLogger("cms.intake")
 router = Router(tags=["intake"], auth=None)
@@ -204,6 +205,9 @@ def create_submission(request, slug: str):
         return problem_response(status=400, detail="The body is not valid JSON.")
     if not isinstance(body, dict):
         return invalid("The body must be a JSON object.")
+    unsafe = unsafe_text_errors(body)
+    if unsafe:
+        return invalid("Some text cannot be stored.", unsafe)
 
     key = request.headers.get("Idempotency-Key")
     fingerprint = request_fingerprint(slug, body)

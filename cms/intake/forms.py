@@ -23,6 +23,8 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from cms.blocks.symptoms import BODY_REGIONS
 
+from .text import UNSAFE_TEXT_CODE, unsafe_text_reason
+
 INTAKE_BODY_REGIONS = [
     *[(key, label) for key, label in BODY_REGIONS if key != "other"],
     ("sacral", "Sacrum and tailbone"),
@@ -223,6 +225,10 @@ class IntakeBaseForm(BaseForm):
                 continue
             if not self.field_visible(name):
                 self.hidden_names.add(name)
+                continue
+            reason = unsafe_text_reason(bf.data)
+            if reason:
+                self.add_error(name, ValidationError(reason, code=UNSAFE_TEXT_CODE))
                 continue
             try:
                 self.cleaned_data[name] = bf.field._clean_bound_field(bf)

@@ -17,6 +17,7 @@ from .protection import (
 )
 from .rendering import next_visible_step, previous_visible_step, step_context
 from .submissions import store_submission
+from .text import UNSAFE_TEXT_CODE
 
 
 def _source_page(request):
@@ -58,7 +59,9 @@ def intake_form_view(request, slug):
     form = form_class(data=request.POST, up_to_step=step)
     if not form.is_valid():
         first_bad = min(form.step_of[name] for name in form.errors if name in form.step_of)
-        return _render_step(request, intake_form, form, first_bad, page, status=400, token=token)
+        unsafe = any(form.has_error(name, UNSAFE_TEXT_CODE) for name in form.errors)
+        status = 422 if unsafe else 400
+        return _render_step(request, intake_form, form, first_bad, page, status=status, token=token)
     following = next_visible_step(form, step)
     if following is not None:
         return _render_step(request, intake_form, form, following, page, token=token)

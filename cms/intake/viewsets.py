@@ -1,10 +1,17 @@
 """Admin for intake forms (editors) and submissions (the "Intake managers" group only).
 
 Reading health data is audited: opening a submission logs ``intake.view``, exporting logs
-``intake.export`` for every exported row, deleting logs ``wagtail.delete`` (Wagtail's own).
+``intake.export`` for every exported row (``intake.export_failed`` when the export fails),
+deleting logs ``wagtail.delete`` (Wagtail's own).
+
+Rows stored before answers were checked may hold lone surrogates or control characters: they are
+shown and exported as U+FFFD (:func:`~cms.intake.text.replace_unsafe`).
 """
 
+import logging
+
 from django.contrib import messages
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
@@ -19,6 +26,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .export import answer_cells, answer_columns, neutralise_formula
 from .models import IntakeForm, IntakeSubmission
+from .text import replace_unsafe
+
+logger = logging.getLogger("cms.intake")
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -56,13 +66,27 @@ class SubmissionIndexView(generic.IndexView):
         newest_first = sorted(snapshots, key=lambda key: (form_rank[key[0]], -key[1]))
         self.answer_headings = answer_columns(snapshots[key].form_snapshot for key in newest_first)
         self.list_export = [*self.list_export, *self.answer_headings]
+        data = {"format": spreadsheet_format}
+        try:
+            response = super().as_spreadsheet(submissions, spreadsheet_format)
+            if isinstance(response, StreamingHttpResponse):
+                # Render every row before the 200 goes out: a failure must not truncate the file.
+                lines = list(response.streaming_content)
+                response.streaming_content = lines
+        except Exception:
+            logger.exception("Export of %d intake submissions failed.", len(submissions))
+            for submission in submissions:
+                log(submission, "intake.export_failed", user=self.request.user, data=data)
+            messages.error(
+                self.request, "The export failed and nothing was exported. The error is logged."
+            )
+            return redirect(self.index_url_name)
         for submission in submissions:
-            data = {"format": spreadsheet_format}
             log(submission, "intake.export", user=self.request.user, data=data)
-        return super().as_spreadsheet(submissions, spreadsheet_format)
+        return response
 
     def to_row_dict(self, item):
-        cells = answer_cells(item)
+        cells = replace_unsafe(answer_cells(item))
         return {
             key: cells.get(key) if key in self.answer_headings else multigetattr(item, key)
             for key in self.list_export
@@ -90,7 +114,7 @@ class SubmissionInspectView(generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["answer_rows"] = self.object.answer_rows()
+        context["answer_rows"] = replace_unsafe(self.object.answer_rows())
         return context
 
 

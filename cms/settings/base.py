@@ -18,6 +18,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "cms.edge",
     "cms.pages",
     "cms.intake",
     "cms.api",
@@ -57,6 +58,10 @@ INSTALLED_APPS = env.list("SECTION_PLUGIN_APPS", default=[]) + INSTALLED_APPS
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Refuses control characters, oversized integers, broken UTF-8 and deep JSON for every view
+    # (after CORS, so a browser front-end can read the refusal).
+    "cms.edge.middleware.HostileInputMiddleware",
+    "cms.api.tokens.InvalidBearerTokenMiddleware",  # 401, not anonymous, for a bad token
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -155,12 +160,32 @@ TASKS = {
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@localhost")
 
+# Everything goes to stdout through one handler on the root logger: Django's request errors
+# (every 5xx, with its traceback), security warnings and the project's own loggers. The handler
+# never writes request bodies, headers or cookies (cms.edge.logs.RedactRequestFilter).
+# LOG_FORMAT=json writes one JSON object per line (production's default).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_request": {"()": "cms.edge.logs.RedactRequestFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cms.edge.logs.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": env("LOG_FORMAT", default="plain"),
+            "filters": ["redact_request"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "cms": {"handlers": ["console"], "level": env("CMS_LOG_LEVEL", default="INFO")},
+        # Replaces Django's own handlers (console only under DEBUG, mail to ADMINS).
+        "django": {"handlers": [], "level": "WARNING"},
+        "django.request": {"level": "ERROR"},  # 5xx; 4xx answers are not errors here
+        "cms": {"level": env("CMS_LOG_LEVEL", default="INFO")},
     },
 }
 

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOGGING, env
 
 DEBUG = False
 # No fallback: a missing SECRET_KEY stops the process at start-up.
@@ -15,3 +15,6 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.Da
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 30)
+
+# Structured logs: one JSON object per line on stdout, for the platform's log collector.
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")
