@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms.api",
     "cms.webhooks",
     "cms.cloning",
+    "cms.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
