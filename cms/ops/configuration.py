@@ -65,7 +65,8 @@ def require_intake_keys(env) -> list[str]:
             ) from None
         if key in KNOWN_DEVELOPMENT_SECRETS:
             raise ImproperlyConfigured(
-                f"INTAKE_ENCRYPTION_KEYS is unsafe: key {position} is the published development key."
+                f"INTAKE_ENCRYPTION_KEYS is unsafe: "
+                f"key {position} is the published development key."
             )
     return keys
 

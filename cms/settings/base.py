@@ -167,11 +167,15 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Spine Care Conditions")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public origin (e.g. https://conditions.example.org). Absolute links in mail and the API derive
+# from it; unset outside production and development, where the request's Site is used instead.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# None: API image and page URLs use the requesting Site's root URL.
+WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=PUBLIC_BASE_URL or None)
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Decoupled front-ends allowed to call the API from a browser.

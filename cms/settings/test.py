@@ -13,6 +13,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The origin the pinned demo API snapshot (tests/demo/snapshots/demo_api.json) was taken with.
+WAGTAILAPI_BASE_URL = "http://127.0.0.1:8000"
 
 # The example section plugin runs with the suite, installed the way an operator would install it.
 # Wagtail imports the wagtail_hooks of INSTALLED_APPS once per process, so a plugin's hook cannot be

@@ -1,4 +1,4 @@
-"""Production settings refuse a bad environment in the WSGI application itself, naming the variable."""
+"""Production settings refuse a bad environment in the WSGI application, naming the variable."""
 
 import os
 import subprocess
@@ -95,6 +95,8 @@ def test_deploy_check_is_clean_with_a_good_environment():
 
 
 def test_deploy_check_is_clean_with_preload():
-    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], SECURE_HSTS_PRELOAD="1")
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], SECURE_HSTS_PRELOAD="1"
+    )
 
     assert result.returncode == 0, result.stdout + result.stderr
