@@ -57,6 +57,7 @@ INSTALLED_APPS = env.list("SECTION_PLUGIN_APPS", default=[]) + INSTALLED_APPS
 
 MIDDLEWARE = [
     "cms.ops.middleware.HealthCheckMiddleware",
+    "cms.ops.middleware.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -98,6 +99,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
+
+# Seconds a client is told to wait (Retry-After) when the database is unreachable: 503, not 500.
+OUTAGE_RETRY_AFTER = env.int("OUTAGE_RETRY_AFTER", default=30)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
