@@ -62,19 +62,20 @@ def main():
         body = {"answers": VALID_ANSWERS, "form_token": token}
         return client.post("/api/v3/intake/forms/spine/submissions/", body, "application/json")
 
+    detail, find = f"/api/v3/pages/{page.pk}/", "/api/v3/pages/find/?html_path=/conditions/bench/"
     rows = []
     for label, client_class, runs in (
         ("breaker", "cms.ops.cache.CircuitBreakerClient", RUNS),
         ("plain client", "django_redis.client.DefaultClient", min(RUNS, 10)),
     ):
-        with override_settings(CACHES=redis_caches(port, client_class), INTAKE_RATE_LIMIT=(10**6, 60)):
+        caches = redis_caches(port, client_class)
+        with override_settings(CACHES=caches, INTAKE_RATE_LIMIT=(10**6, 60)):
             rows += [
-                (f"{label}: v3 detail", measure(lambda: client.get(f"/api/v3/pages/{page.pk}/"), runs)),
-                (f"{label}: v3 find by path",
-                 measure(lambda: client.get("/api/v3/pages/find/?html_path=/conditions/bench/"), runs)),
+                (f"{label}: v3 detail", measure(lambda: client.get(detail), runs)),
+                (f"{label}: v3 find by path", measure(lambda: client.get(find), runs)),
                 (f"{label}: HTML page", measure(lambda: client.get("/conditions/bench/"), runs)),
                 (f"{label}: intake token + POST", measure(submit, runs, expect=201)),
-            ]  # fmt: skip
+            ]
     report(f"Hung Redis, condition page with {SECTIONS} sections", rows, RUNS)
 
 
