@@ -28,8 +28,8 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	PUBLIC_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-worker: migrate
-	$(BIN)/python manage.py db_worker
+worker: install
+	$(BIN)/python manage.py task_worker
 
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)

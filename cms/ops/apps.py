@@ -7,4 +7,4 @@ class OpsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import signal_handlers, task_queue  # noqa: F401

@@ -160,11 +160,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Development runs tasks inline; production queues them in the database for `manage.py db_worker`.
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
+        # Inline, but on a thread of its own: a request never waits for mail (cms/ops/backends.py).
+        "BACKEND": env("TASKS_BACKEND", default="cms.ops.backends.BackgroundThreadBackend"),
     }
 }
+# On the database queue a failed task runs again after each of these delays (seconds), and a task
+# left RUNNING for longer than the lease (a killed worker) runs again (cms/ops/task_queue.py).
+TASKS_RETRY_DELAYS = env.list("TASKS_RETRY_DELAYS", cast=float, default=[10, 60, 300, 1800])
+TASKS_LEASE_SECONDS = env.int("TASKS_LEASE_SECONDS", default=300)
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587 (django-environ's email_url);
+# unset: EMAIL_BACKEND, the console by default.
+if env("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Seconds an SMTP connection or reply may take before the task fails (and is retried).
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@localhost")
 
 LOGGING = {
