@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "cms.ops.middleware.HealthCheckMiddleware",
     "cms.ops.middleware.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app servers, with far-future caching of hashed names.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

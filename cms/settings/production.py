@@ -47,3 +47,15 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # Mail and webhook deliveries leave the request: queued in the database, run by `make worker`
 # (`manage.py db_worker`), retried there without holding up editors or patients.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+
+# Hashed, compressed static files (`make static` at release), served by whitenoise. Another
+# backend (e.g. django.contrib.staticfiles.storage.StaticFilesStorage) serves unhashed files
+# without a collectstatic manifest, for trying the production settings locally.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {
+        "BACKEND": env(
+            "STATICFILES_BACKEND", default="whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}

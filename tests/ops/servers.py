@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "SECURE_SSL_REDIRECT": "false",
     "INTAKE_MIN_FILL_SECONDS": "0",
     "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
+    "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }
 
 

@@ -100,3 +100,20 @@ def test_deploy_check_is_clean_with_preload():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_static_files_are_hashed_and_served_by_whitenoise():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.STORAGES['staticfiles']['BACKEND']); print(s.MIDDLEWARE[3])"
+    )
+    assert run(code).stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ]
+
+
+def test_gunicorn_config_reads_the_environment():
+    code = "import runpy; c = runpy.run_path('gunicorn.conf.py'); print(c['bind'], c['workers'])"
+    result = run(code, GUNICORN_BIND="127.0.0.1:9001", WEB_CONCURRENCY="3")
+    assert result.stdout.split() == ["127.0.0.1:9001", "3"]
