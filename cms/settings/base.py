@@ -156,6 +156,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Media on S3-compatible storage (django-storages) when a bucket is named; the local MEDIA_ROOT
+# otherwise. Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # e.g. https://s3.eu-central-1.example.net for MinIO, Ceph, R2...; unset: AWS.
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            # "path" (https://host/bucket/key) for most S3-compatible servers, or "virtual".
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
+            # A CDN or public host name for media URLs, e.g. media.example.org.
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            # Public media (images of published pages): plain URLs, no expiring signatures.
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "file_overwrite": False,
+        },
+    }
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background work (mail, webhooks) goes through django-tasks, which Wagtail 8 already uses.
