@@ -224,6 +224,28 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=PUBLIC_BASE_URL or None)
 WAGTAILAPI_LIMIT_MAX = 100
 
+# CDN purging on publish (wagtail.contrib.frontend_cache purges a page's URLs when it is published,
+# unpublished or moved). Set the variables of the CDN in front of the site; see docs/deploy.md.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL", default=""):  # Varnish, Squid, nginx: an HTTP PURGE endpoint
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
 # Decoupled front-ends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"

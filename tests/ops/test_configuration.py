@@ -117,3 +117,22 @@ def test_gunicorn_config_reads_the_environment():
     code = "import runpy; c = runpy.run_path('gunicorn.conf.py'); print(c['bind'], c['workers'])"
     result = run(code, GUNICORN_BIND="127.0.0.1:9001", WEB_CONCURRENCY="3")
     assert result.stdout.split() == ["127.0.0.1:9001", "3"]
+
+
+def test_media_bucket_and_cdn_purging_come_from_the_environment():
+    code = (
+        "from django.conf import settings as s; d = s.STORAGES['default']; "
+        "print(d['BACKEND'], d['OPTIONS']['bucket_name'], d['OPTIONS']['addressing_style'], "
+        "s.WAGTAILFRONTENDCACHE['http']['LOCATION'], "
+        "'wagtail.contrib.frontend_cache' in s.INSTALLED_APPS)"
+    )
+    result = run(
+        code,
+        AWS_STORAGE_BUCKET_NAME="cms-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.net",
+        AWS_S3_ADDRESSING_STYLE="path",
+        FRONTEND_CACHE_PURGE_URL="http://10.0.0.5:6081",
+    )
+    assert result.stdout.split() == [
+        "storages.backends.s3.S3Storage", "cms-media", "path", "http://10.0.0.5:6081", "True"
+    ]
