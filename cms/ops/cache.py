@@ -57,10 +57,10 @@ class CircuitBreaker:
         with self.lock:
             self.open_until = 0.0
 
-    def record_failure(self):
+    def record_failure(self, error):
         with self.lock:
             self.open_until = self.clock() + self.seconds
-        logger.warning("Redis unavailable: cache bypassed for %ss", self.seconds)
+        logger.warning("Redis unavailable (%s): cache bypassed for %ss", error, self.seconds)
 
 
 _breakers: dict[str, CircuitBreaker] = {}
@@ -81,8 +81,8 @@ def _guarded(method):
             )
         try:
             result = method(self, *args, **kwargs)
-        except (ConnectionInterrupted, *_main_exceptions):
-            self.breaker.record_failure()
+        except (ConnectionInterrupted, *_main_exceptions) as error:
+            self.breaker.record_failure(error)
             raise
         self.breaker.record_success()
         return result
