@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run worker test lint migrate demo clean e2e-deps
+.PHONY: install run serve static worker test lint migrate demo clean e2e-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,10 +26,18 @@ demo: migrate
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PUBLIC_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-worker: migrate
-	$(BIN)/python manage.py db_worker
+# Production: gunicorn (gunicorn.conf.py) with cms.settings.production. Release steps, run once per
+# deploy before the servers start: `make static` and `make migrate` (docs/deploy.md).
+serve: install
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/gunicorn -c gunicorn.conf.py
+
+static: install
+	$(BIN)/python manage.py collectstatic --noinput
+
+worker: install
+	$(BIN)/python manage.py task_worker
 
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)

@@ -1,7 +1,11 @@
 """The public intake API, mounted under ``/api/v3/intake/`` from ``wagtail_hooks.py``.
 
-``GET  /forms/<slug>/``              the form schema plus a fresh ``form_token``.
+``GET  /forms/<slug>/``              the form schema (the same one ``intake_form`` sections embed).
+``GET  /forms/<slug>/token``         a fresh ``form_token``, fetched just before showing the form.
 ``POST /forms/<slug>/submissions/``  ``{"answers": {...}, "form_token": "...", "page": 12}``.
+
+The schema carries no per-visitor value, so pages embedding it can be cached and shared; the
+token, which starts the minimum-fill-time clock, comes from the uncached ``token`` endpoint.
 
 The POST is anonymous and exempt from CSRF (django-ninja only enforces CSRF for cookie auth,
 and this router uses none): JSON clients on other origins cannot carry a CSRF token, and a
@@ -104,17 +108,22 @@ class IntakeFormSchema(Schema):
     consent: IntakeConsent
     success_message: str
     steps: list[IntakeStep]
-    form_token: str = Field(description="Send back with the submission.")
     honeypot_field: str = Field(description="Render hidden; a bot that fills it is ignored.")
+    token_url: str = Field(description="GET a form_token here just before showing the form.")
     submit_url: str
 
 
-def form_schema_with_token(intake_form) -> dict:
-    """The schema plus what a front-end must send back: a form token and the honeypot name."""
+class IntakeFormToken(Schema):
+    form_token: str = Field(description="Send back with the submission; valid for a while.")
+    max_age: int = Field(description="Seconds the token stays valid.")
+
+
+def form_schema(intake_form) -> dict:
+    """The schema plus where to fetch a token and submit; no per-visitor value (it is cached)."""
     return {
         **intake_form.schema(),
-        "form_token": issue_form_token(intake_form.slug),
         "honeypot_field": settings.INTAKE_HONEYPOT_FIELD,
+        "token_url": f"/api/v3/intake/forms/{intake_form.slug}/token",
         "submit_url": f"/api/v3/intake/forms/{intake_form.slug}/submissions/",
     }
 
@@ -124,7 +133,27 @@ def form_schema_with_token(intake_form) -> dict:
 )
 def get_form(request, slug: str):
     """The form's schema: steps, fields, types, choices, limits, visibility rules, consent."""
-    return form_schema_with_token(get_object_or_404(IntakeForm, slug=slug))
+    return form_schema(get_object_or_404(IntakeForm, slug=slug))
+
+
+@router.get(
+    "/forms/{slug}/token",
+    response={200: IntakeFormToken, 404: ProblemDetail},
+    summary="Intake form token",
+)
+def get_form_token(request, slug: str):
+    """A fresh ``form_token`` for one visitor: fetch it when showing the form, never cache it.
+
+    The minimum fill time counts from here, so a front-end asks just before the patient starts.
+    """
+    intake_form = get_object_or_404(IntakeForm, slug=slug)
+    body = {
+        "form_token": issue_form_token(intake_form.slug),
+        "max_age": settings.INTAKE_FORM_TOKEN_MAX_AGE,
+    }
+    response = JsonResponse(body)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def invalid(detail, errors=None):
@@ -230,7 +259,7 @@ def create_submission(request, slug: str):
     if not isinstance(answers, dict):
         errors.append({"type": "object_type", "loc": ["answers"], "msg": "Send an object."})
     if not isinstance(token, str):
-        message = "Send the form_token from the form schema."
+        message = "Send a form_token fetched from the form's token_url."
         errors.append({"type": "missing", "loc": ["form_token"], "msg": message})
     if page_id is not None and (type(page_id) is not int or page_id < 1):
         errors.append({"type": "int_type", "loc": ["page"], "msg": "Send a page id."})

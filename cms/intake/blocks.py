@@ -1,5 +1,6 @@
 """The ``intake_form`` page section: places a reusable intake form on a page."""
 
+from django.urls import reverse
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -19,21 +20,27 @@ class IntakeFormBlock(SectionBlock):
         preview_value = {"heading": "Tell us about your pain", "intro": "A few short questions."}
 
     def get_context(self, value, parent_context=None):
-        from .rendering import step_context
+        """A start button to the uncached step 1 at ``/intake/<slug>/``.
 
+        The page itself is cached and shared, so it carries no CSRF token, form token or cookie;
+        step 1 issues them.
+        """
         context = super().get_context(value, parent_context)
         intake_form = value.get("form")
         if intake_form is not None:
-            form = intake_form.get_form_class()()
-            context.update(step_context(intake_form, form, 0, page=context.get("page")))
+            start_url = reverse("intake:form", args=[intake_form.slug])
+            page = context.get("page")
+            if page is not None and page.pk:
+                start_url += f"?page={page.pk}"
+            context.update({"intake_form": intake_form, "start_url": start_url})
         return context
 
     def extra_api_fields(self, value, context=None):
-        """Embed the whole form schema so a front-end needs no second request."""
-        from .api import form_schema_with_token
+        """Embed the whole form schema; the per-visitor token comes from its ``token_url``."""
+        from .api import form_schema
 
         intake_form = value.get("form")
-        return {"form": form_schema_with_token(intake_form) if intake_form else None}
+        return {"form": form_schema(intake_form) if intake_form else None}
 
     def api_schema(self, builder):
         # The chosen form's id is replaced by its whole schema.

@@ -37,7 +37,8 @@ def seconds_since_issued(token: str, slug: str) -> float:
     except signing.SignatureExpired as exc:
         raise FormTokenError("The form has expired: fetch the form again.") from exc
     except signing.BadSignature as exc:
-        raise FormTokenError("Invalid form token: use the one from the form schema.") from exc
+        message = "Invalid form token: fetch a fresh one from the form's token_url."
+        raise FormTokenError(message) from exc
     if data.get("form") != slug:
         raise FormTokenError("The form token belongs to another form.")
     return time.time() - data["t"]

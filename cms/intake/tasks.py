@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
+from wagtail.models import Site
 
 logger = logging.getLogger("cms.intake")
 
@@ -21,7 +22,7 @@ def notify_new_submission(submission_id: str):
     submission = IntakeSubmission.objects.select_related("form").filter(pk=submission_id).first()
     if submission is None or not submission.form.notification_email:
         return
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + submission.get_admin_url()
+    link = admin_base_url() + submission.get_admin_url()
     send_mail(
         subject=f"New intake submission: {submission.form.title}",
         message=(
@@ -31,3 +32,11 @@ def notify_new_submission(submission_id: str):
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[submission.form.notification_email],
     )
+
+
+def admin_base_url() -> str:
+    """WAGTAILADMIN_BASE_URL (from PUBLIC_BASE_URL in production), else the default Site's URL."""
+    if settings.WAGTAILADMIN_BASE_URL:
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
@@ -33,6 +34,7 @@ def _render_step(request, intake_form, form, step, page, status=200, message="",
     return render(request, "intake/form_page.html", context, status=status)
 
 
+@never_cache  # each step carries this visitor's CSRF and form tokens
 @sensitive_post_parameters()
 @sensitive_variables()
 @require_http_methods(["GET", "POST"])

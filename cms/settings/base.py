@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "cms.api",
     "cms.webhooks",
     "cms.cloning",
+    "cms.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,7 +57,11 @@ INSTALLED_APPS = [
 INSTALLED_APPS = env.list("SECTION_PLUGIN_APPS", default=[]) + INSTALLED_APPS
 
 MIDDLEWARE = [
+    "cms.ops.middleware.HealthCheckMiddleware",
+    "cms.ops.middleware.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app servers, with far-future caching of hashed names.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Refuses control characters, oversized integers, broken UTF-8 and deep JSON for every view
     # (after CORS, so a browser front-end can read the refusal).
@@ -102,6 +107,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
 
+# Seconds a client is told to wait (Retry-After) when the database is unreachable: 503, not 500.
+OUTAGE_RETRY_AFTER = env.int("OUTAGE_RETRY_AFTER", default=30)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production (REDIS_URL), local memory otherwise.
@@ -112,19 +120,25 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                # Small timeouts plus a circuit breaker: a hung Redis costs one short wait per
+                # BREAKER_SECONDS, not one per cache call (cms/ops/cache.py).
+                "CLIENT_CLASS": "cms.ops.cache.CircuitBreakerClient",
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.25),
+                "SOCKET_TIMEOUT": env.float("REDIS_SOCKET_TIMEOUT", default=0.25),
+                "BREAKER_SECONDS": env.float("REDIS_BREAKER_SECONDS", default=5),
                 # The cache is an optimisation: while Redis is down, reads miss and writes are
                 # dropped (and logged) instead of failing requests.
                 "IGNORE_EXCEPTIONS": True,
             },
-            "KEY_PREFIX": "cms",
+            # Several sites (or test workers) may share one Redis database.
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="cms"),
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The circuit breaker (cms/ops/cache.py) logs one warning per failure window instead of a
+# traceback per cache call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -147,17 +161,50 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Media on S3-compatible storage (django-storages) when a bucket is named; the local MEDIA_ROOT
+# otherwise. Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # e.g. https://s3.eu-central-1.example.net for MinIO, Ceph, R2...; unset: AWS.
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            # "path" (https://host/bucket/key) for most S3-compatible servers, or "virtual".
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
+            # A CDN or public host name for media URLs, e.g. media.example.org.
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            # Public media (images of published pages): plain URLs, no expiring signatures.
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "file_overwrite": False,
+        },
+    }
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background work (mail, webhooks) goes through django-tasks, which Wagtail 8 already uses.
 # Development runs tasks inline; production queues them in the database for `manage.py db_worker`.
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
+        # Inline, but on a thread of its own: a request never waits for mail (cms/ops/backends.py).
+        "BACKEND": env("TASKS_BACKEND", default="cms.ops.backends.BackgroundThreadBackend"),
     }
 }
+# On the database queue a failed task runs again after each of these delays (seconds), and a task
+# left RUNNING for longer than the lease (a killed worker) runs again (cms/ops/task_queue.py).
+TASKS_RETRY_DELAYS = env.list("TASKS_RETRY_DELAYS", cast=float, default=[10, 60, 300, 1800])
+TASKS_LEASE_SECONDS = env.int("TASKS_LEASE_SECONDS", default=300)
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587 (django-environ's email_url);
+# unset: EMAIL_BACKEND, the console by default.
+if env("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Seconds an SMTP connection or reply may take before the task fails (and is retried).
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@localhost")
 
 # Everything goes to stdout through one handler on the root logger: Django's request errors
@@ -191,12 +238,38 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Spine Care Conditions")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public origin (e.g. https://conditions.example.org). Absolute links in mail and the API derive
+# from it; unset outside production and development, where the request's Site is used instead.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# None: API image and page URLs use the requesting Site's root URL.
+WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=PUBLIC_BASE_URL or None)
 WAGTAILAPI_LIMIT_MAX = 100
+
+# CDN purging on publish (wagtail.contrib.frontend_cache purges a page's URLs when it is published,
+# unpublished or moved). Set the variables of the CDN in front of the site; see docs/deploy.md.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL", default=""):  # Varnish, Squid, nginx: an HTTP PURGE endpoint
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Decoupled front-ends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])

@@ -198,12 +198,23 @@ export function intakeForm(value, context) {
     (first || errorBox).focus?.();
   }
 
+  // The page JSON is cached and shared, so it holds no token: this visitor's form token comes from
+  // the uncached token_url, asked for as the form is shown (the minimum fill time starts there).
+  const fetchToken = () =>
+    fetch(context.apiUrl(schema.token_url), { cache: "no-store" })
+      .then((response) => (response.ok ? response.json() : Promise.reject(response)))
+      .then((data) => data.form_token)
+      .catch(() => null);
+  let token = fetchToken();
+
   form.addEventListener("input", applyVisibility);
   form.addEventListener("change", applyVisibility);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     submit.disabled = true;
-    const body = { answers: answers(), form_token: schema.form_token, page: context.page.id };
+    let formToken = await token;
+    if (!formToken) formToken = await (token = fetchToken());
+    const body = { answers: answers(), form_token: formToken, page: context.page.id };
     if (honeypotName) body[honeypotName] = form.elements[honeypotName].value;
     try {
       const response = await fetch(context.apiUrl(schema.submit_url), {

@@ -173,3 +173,10 @@ def test_a_section_not_matching_its_schema_is_served_not_a_500(client, condition
     assert response.status_code == 200
     assert response.json()["body"][0]["value"]["heading"] is None
     assert "does not match its API schema" in caplog.text
+
+
+def test_image_urls_use_the_public_origin(client, page, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://conditions.example.org"
+    cache.clear()
+    image = sections_by_type(client.get(v3(page)).json()["body"])["hero"]["image"]
+    assert image["src"].startswith("https://conditions.example.org/media/")

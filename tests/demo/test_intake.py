@@ -36,9 +36,10 @@ def test_demo_form_is_on_the_fbss_page_and_takes_submissions(demo, client):
         "email": "pat@example.com",
         "i_agree_to_the_terms_above": True,
     }
+    token = client.get(embedded["token_url"]).json()["form_token"]
     response = client.post(
         embedded["submit_url"],
-        {"answers": answers, "form_token": embedded["form_token"], "page": fbss.pk},
+        {"answers": answers, "form_token": token, "page": fbss.pk},
         content_type="application/json",
     )
     assert response.status_code == 201, response.content

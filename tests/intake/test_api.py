@@ -22,8 +22,28 @@ def test_get_schema(client, spine_form, django_assert_max_num_queries):
     assert data["slug"] == "spine"
     assert data["honeypot_field"] == "website"
     assert data["submit_url"] == URL
-    assert data["form_token"]
+    assert data["token_url"] == "/api/v3/intake/forms/spine/token"
+    assert "form_token" not in data
     assert len(data["steps"]) == 4
+
+
+def test_token_endpoint_issues_a_fresh_uncached_token(client, spine_form, submit):
+    first = client.get("/api/v3/intake/forms/spine/token")
+    second = client.get("/api/v3/intake/forms/spine/token")
+    assert first.status_code == 200
+    assert first["Cache-Control"] == "no-store"
+    assert not first.cookies
+    assert first.json()["max_age"] > 0
+    assert first.json()["form_token"] != second.json()["form_token"]
+    body = {"answers": {}, "form_token": first.json()["form_token"]}
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 422  # the token is accepted; only the answers are wrong
+    assert "form_token" not in response.content.decode()
+
+
+def test_token_for_an_unknown_form_is_404(client, db):
+    response = client.get("/api/v3/intake/forms/nope/token")
+    assert response.status_code == 404
 
 
 def test_unknown_form_is_404(client, db, submit):

@@ -90,6 +90,7 @@ def test_no_public_endpoint_lists_submissions(client, db):
     assert intake_paths == [
         "/api/v3/intake/forms/{slug}/",
         "/api/v3/intake/forms/{slug}/submissions/",
+        "/api/v3/intake/forms/{slug}/token",
     ]
     assert list(paths["/api/v3/intake/forms/{slug}/submissions/"]) == ["post"]
 

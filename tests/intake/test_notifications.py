@@ -43,3 +43,22 @@ def test_failing_mail_never_fails_loses_or_duplicates(
     assert response.status_code == 201
     assert IntakeSubmission.objects.count() == 1
     assert mail.outbox == []
+
+
+def test_mail_link_uses_the_public_origin(
+    spine_form, answers, submit, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://conditions.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        submit("spine", answers)
+    assert "https://conditions.example.org/admin/intake_submissions/" in mail.outbox[0].body
+
+
+def test_mail_link_falls_back_to_the_default_site(
+    site, spine_form, answers, submit, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        submit("spine", answers)
+    assert "http://testserver/admin/intake_submissions/" in mail.outbox[0].body
+    assert ":8000" not in mail.outbox[0].body

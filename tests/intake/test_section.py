@@ -25,28 +25,37 @@ def test_section_is_registered():
     assert "intake_form" in section_registry
 
 
-def test_page_renders_first_step_with_csrf(client, page):
+def test_page_offers_a_start_button_and_no_per_visitor_value(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert '<section id="intake"' in html
-    assert f'action="{FORM_URL}?page={page.pk}"' in html
-    assert "csrfmiddlewaretoken" in html
+    assert f'href="{FORM_URL}?page={page.pk}"' in html
+    assert "csrfmiddlewaretoken" not in html and 'name="_token"' not in html
+    assert not response.cookies
+
+
+def test_step_one_issues_the_tokens_uncached(client, page):
+    response = client.get(f"{FORM_URL}?page={page.pk}")
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" in html and 'name="_token"' in html
     assert "Step 1 of 4: Spine intake" in html
     assert 'name="pain_score"' in html and 'name="email"' not in html
+    assert "no-store" in response["Cache-Control"]
 
 
-def test_api_representation_embeds_schema(client, page, spine_form):
+def test_api_representation_embeds_schema_without_token(client, page, spine_form):
     response = client.get(f"/api/v3/pages/{page.pk}/")
     assert response.status_code == 200, response.content
+    assert not response.cookies
     (section,) = [s for s in response.json()["body"] if s["type"] == "intake_form"]
-    embedded = section["value"]["form"]
-    assert {k: v for k, v in embedded.items() if k not in ("form_token",)} == {
+    assert section["value"]["form"] == {
         **spine_form.schema(),
         "honeypot_field": "website",
+        "token_url": "/api/v3/intake/forms/spine/token",
         "submit_url": "/api/v3/intake/forms/spine/submissions/",
     }
-    assert embedded["form_token"]
+    assert "form_token" not in response.content.decode()
 
 
 def test_post_without_csrf_token_is_refused(spine_form):
