@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from corsheaders.defaults import default_headers
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -62,6 +63,7 @@ INSTALLED_APPS = env.list("SECTION_PLUGIN_APPS", default=[]) + INSTALLED_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.accounts.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -241,3 +243,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
 if AXES_IPWARE_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Content-Security-Policy (cms/accounts/csp.py). Public pages and the API: nothing inline, no
+# nonce (cached pages stay shareable), no framing. The admin needs inline scripts and styles.
+_CSP_OWN = {"default-src": [SELF], "img-src": [SELF, "data:"], "font-src": [SELF, "data:"]}
+_CSP_CLOSED = {"object-src": [NONE], "base-uri": [SELF], "form-action": [SELF]}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_OWN, **_CSP_CLOSED, "script-src": [SELF], "style-src": [SELF],
+                   "frame-src": [NONE], "frame-ancestors": [NONE]}
+}
+CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+CSP_ADMIN_POLICY = {
+    "DIRECTIVES": {**_CSP_OWN, **_CSP_CLOSED, "script-src": [SELF, UNSAFE_INLINE],
+                   "style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:", "blob:"],
+                   "frame-src": [SELF], "frame-ancestors": [SELF]}
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # the admin loads nothing from other origins
