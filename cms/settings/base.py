@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.middleware.SecondFactorMiddleware",
+    "cms.accounts.middleware.SensitiveSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -259,3 +262,11 @@ CSP_ADMIN_POLICY = {
                    "frame-src": [SELF], "frame-ancestors": [SELF]}
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # the admin loads nothing from other origins
+
+# Two-factor sign-in (django-otp) for superusers and holders of these permissions (directly or by
+# group); they also get short idle sessions. Off here so `make run` is one command; production on.
+CMS_2FA_REQUIRED = env.bool("CMS_2FA_REQUIRED", default=False)
+CMS_SENSITIVE_PERMISSIONS = ["intake.view_intakesubmission"]
+CMS_SENSITIVE_SESSION_IDLE_MINUTES = env.int("CMS_SENSITIVE_SESSION_IDLE_MINUTES", default=30)
+CMS_2FA_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -8,6 +8,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CMS_2FA_REQUIRED = env.bool("CMS_2FA_REQUIRED", default=True)
 
 # Mail and webhook deliveries leave the request: queued in the database, run by `make worker`
 # (`manage.py db_worker`), retried there without holding up editors or patients.
