@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.accounts.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.accounts.throttle.BearerTokenThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -270,3 +271,9 @@ CMS_SENSITIVE_PERMISSIONS = ["intake.view_intakesubmission"]
 CMS_SENSITIVE_SESSION_IDLE_MINUTES = env.int("CMS_SENSITIVE_SESSION_IDLE_MINUTES", default=30)
 CMS_2FA_RECOVERY_CODES = 10
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Refused API bearer tokens per client address: (failures, seconds) before answering 429.
+API_BEARER_FAILURE_LIMIT = (
+    env.int("API_BEARER_FAILURE_LIMIT", default=10),
+    env.int("API_BEARER_FAILURE_WINDOW", default=600),
+)
+API_BEARER_PATH_PREFIX = "/api/"
