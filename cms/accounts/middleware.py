@@ -70,15 +70,27 @@ class SensitiveSessionMiddleware:
     minute, so an idle session ends within a minute of the limit.
     """
 
-    REFRESHED_KEY = "accounts_expiry_refreshed"
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if reads_sensitive_data(request.user):
-            now = int(time.time())
-            if now - request.session.get(self.REFRESHED_KEY, 0) >= 60:
-                request.session[self.REFRESHED_KEY] = now
-                request.session.set_expiry(settings.CMS_SENSITIVE_SESSION_IDLE_MINUTES * 60)
+            shorten_session(request.session)
         return self.get_response(request)
+
+
+REFRESHED_KEY = "accounts_expiry_refreshed"
+
+
+def shorten_session(session, force=False):
+    now, idle = int(time.time()), settings.CMS_SENSITIVE_SESSION_IDLE_MINUTES * 60
+    # Also when a view changed the expiry (Wagtail's login without "remember me" sets 0).
+    if force or now - session.get(REFRESHED_KEY, 0) >= 60 or session.get_expiry_age() != idle:
+        session[REFRESHED_KEY] = now
+        session.set_expiry(idle)
+
+
+def shorten_session_on_login(sender, request, user, **kwargs):
+    """``user_logged_in`` receiver: the short session starts at sign-in."""
+    if request is not None and hasattr(request, "session") and reads_sensitive_data(user):
+        shorten_session(request.session, force=True)
