@@ -5,17 +5,18 @@ matches no active :class:`~wagtail.models.APIToken` on an endpoint that falls ba
 reading) counts against the client's address in the cache. After ``API_BEARER_FAILURE_LIMIT``
 failures within the window, every bearer request from that address is answered 429 with
 ``Retry-After`` until the window ends. Requests without a token are never limited here. The
-client address is found the way django-axes finds it (``AXES_IPWARE_PROXY_COUNT``). The limit
+client address is found as for login throttling (``TRUSTED_PROXY_COUNT``). The limit
 fails open if the cache is down.
 """
 
 import logging
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from wagtail.models import APIToken
+
+from .addresses import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class BearerTokenThrottleMiddleware:
         if token is None or not request.path_info.startswith(settings.API_BEARER_PATH_PREFIX):
             return self.get_response(request)
         limit, window = settings.API_BEARER_FAILURE_LIMIT
-        key = f"api-bearer-failures:{get_client_ip_address(request)}"
+        key = f"api-bearer-failures:{client_address(request)}"
         try:
             failures = cache.get(key, 0)
         except Exception:

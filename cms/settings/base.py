@@ -243,10 +243,10 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_RESET_ON_SUCCESS = True
-# Proxies in front of Django that append to X-Forwarded-For (0: use the socket's address).
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Proxies in front of Django, each appending to X-Forwarded-For (0: the socket's address is the
+# client's). Login throttling and the API token limit count the client, not the proxy.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.addresses.client_address"
 
 # Content-Security-Policy (cms/accounts/csp.py). Public pages and the API: nothing inline, no
 # nonce (cached pages stay shareable), no framing. The admin needs inline scripts and styles.

@@ -59,11 +59,13 @@ def test_axes_reset_unlocks(client, staff):
 
 
 def test_the_proxy_is_counted(client, staff, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
-    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    # Two clinics behind the same proxy address: locking one leaves the other alone.
-    fail_five_times(client, address="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.5, 192.0.2.1")
-    locked = {"HTTP_X_FORWARDED_FOR": "203.0.113.5, 192.0.2.1"}
-    other = {"HTTP_X_FORWARDED_FOR": "203.0.113.9, 192.0.2.1"}
-    assert login(client, "ana", "right-pass", "192.0.2.1", **locked).status_code == 429
-    assert login(client, "ana", "right-pass", "192.0.2.1", **other).status_code == 302
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.9"
+    # Two clinics behind the same proxy: locking one leaves the other alone, and what a client
+    # writes into X-Forwarded-For itself (the left part) changes nothing.
+    locked = {"HTTP_X_FORWARDED_FOR": "198.51.100.5"}
+    fail_five_times(client, address=proxy, **locked)
+    forged = {"HTTP_X_FORWARDED_FOR": "1.2.3.4, 198.51.100.5"}
+    assert login(client, "ana", "right-pass", proxy, **forged).status_code == 429
+    other = {"HTTP_X_FORWARDED_FOR": "198.51.100.5, 198.51.100.9"}
+    assert login(client, "ana", "right-pass", proxy, **other).status_code == 302
