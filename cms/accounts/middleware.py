@@ -5,11 +5,11 @@ import time
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
-from django.urls import Resolver404, resolve, reverse
-from django.utils.http import urlencode
+from django.urls import Resolver404, resolve
 from django_otp import user_has_device
 
 from .policy import reads_sensitive_data, second_factor_required
+from .views import step_url
 
 # Admin views an unverified user may still reach: signing in and out, the second factor itself,
 # and the assets those pages load.
@@ -59,7 +59,7 @@ class SecondFactorMiddleware:
                 request.user = AnonymousUser()
                 return self.get_response(request)
             step = "accounts_verify" if user_has_device(user) else "accounts_enrol"
-            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+            return redirect(step_url(step, request.get_full_path()))
         return self.get_response(request)
 
 

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import devices_for_user, match_token, user_has_device
@@ -27,6 +27,10 @@ def next_url(request):
     if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
         return url
     return reverse("wagtailadmin_home")
+
+
+def step_url(name, next):
+    return f"{reverse(name)}?{urlencode({'next': next})}"
 
 
 def new_recovery_codes(user):
@@ -53,7 +57,7 @@ def qr_code(url):
 @login_required(login_url="wagtailadmin_login")
 def verify(request):
     if not user_has_device(request.user):
-        return redirect(f"{reverse('accounts_enrol')}?next={next_url(request)}")
+        return redirect(step_url("accounts_enrol", next_url(request)))
     form = TokenForm(request.POST or None)
     if form.is_valid():
         device = match_token(request.user, form.cleaned_data["token"])
@@ -72,7 +76,7 @@ def verify(request):
 def enrol(request):
     user = request.user
     if user_has_device(user) and not user.is_verified():
-        return redirect(f"{reverse('accounts_verify')}?next={next_url(request)}")
+        return redirect(step_url("accounts_verify", next_url(request)))
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR, confirmed=False)
@@ -104,6 +108,6 @@ def enrol(request):
 @login_required(login_url="wagtailadmin_login")
 def recovery_codes(request):
     if not request.user.is_verified():
-        return redirect(f"{reverse('accounts_verify')}?next={reverse('accounts_enrol')}")
+        return redirect(step_url("accounts_verify", reverse("accounts_enrol")))
     context = {"codes": new_recovery_codes(request.user), "next": reverse("wagtailadmin_home")}
     return render(request, "accounts/recovery_codes.html", context)
