@@ -22,11 +22,14 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .cache import cached_page_view, cached_site_view
+from .docs import ProductSwagger
 from .endpoints import private_view
 from .views import PagesAPIViewSet, find_without_redirect
 
 for register in hooks.get_hooks("register_api_v3_routers"):
     register(api_v3)
+
+api_v3.docs = ProductSwagger()
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", PagesAPIViewSet)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from corsheaders.defaults import default_headers
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "cms.webhooks",
     "cms.cloning",
     "cms.ops",
+    "cms.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -45,6 +47,11 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "corsheaders",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "ninja",  # serves Swagger UI from the installed package, not a CDN
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,19 +69,30 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files from the app servers, with far-future caching of hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.accounts.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Refuses control characters, oversized integers, broken UTF-8 and deep JSON for every view
     # (after CORS, so a browser front-end can read the refusal).
     "cms.edge.middleware.HostileInputMiddleware",
+    # Counts refused bearer tokens (the 401s below) per address; 429 past the limit.
+    "cms.accounts.throttle.BearerTokenThrottleMiddleware",
     "cms.api.tokens.InvalidBearerTokenMiddleware",  # 401, not anonymous, for a bad token
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.middleware.SecondFactorMiddleware",
+    "cms.accounts.middleware.SensitiveSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.pages.middleware.RefusedPublishMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -317,3 +335,46 @@ CORS_ALLOW_HEADERS = (*CORS_ALLOW_HEADERS, "if-none-match", "if-modified-since")
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Location"]
 # Change (e.g. to the release's id) when a deploy changes page JSON without changing its schema.
 API_CACHE_VERSION = env("API_CACHE_VERSION", default="1")
+
+# Staff sign-in (docs/security.md). Failed logins lock one username from one address, so a shared
+# clinic address is not locked out by one attacker; the sixth failure in a row is refused.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_RESET_ON_SUCCESS = True
+# Proxies in front of Django, each appending to X-Forwarded-For (0: the socket's address is the
+# client's). Login throttling and the API token limit count the client, not the proxy.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.addresses.client_address"
+
+# Content-Security-Policy (cms/accounts/csp.py). Public pages and the API: nothing inline, no
+# nonce (cached pages stay shareable), no framing. The admin needs inline scripts and styles.
+_CSP_OWN = {"default-src": [SELF], "img-src": [SELF, "data:"], "font-src": [SELF, "data:"]}
+_CSP_CLOSED = {"object-src": [NONE], "base-uri": [SELF], "form-action": [SELF]}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_OWN, **_CSP_CLOSED, "script-src": [SELF], "style-src": [SELF],
+                   "frame-src": [NONE], "frame-ancestors": [NONE]}
+}
+CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+CSP_ADMIN_POLICY = {
+    "DIRECTIVES": {**_CSP_OWN, **_CSP_CLOSED, "script-src": [SELF, UNSAFE_INLINE],
+                   "style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:", "blob:"],
+                   "frame-src": [SELF], "frame-ancestors": [SELF]}
+}
+# The admin loads nothing from other origins (no avatars, no release check).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Two-factor sign-in (django-otp) for superusers and holders of these permissions (directly or by
+# group); they also get short idle sessions. Off here so `make run` is one command; production on.
+CMS_2FA_REQUIRED = env.bool("CMS_2FA_REQUIRED", default=False)
+CMS_SENSITIVE_PERMISSIONS = ["intake.view_intakesubmission"]
+CMS_SENSITIVE_SESSION_IDLE_MINUTES = env.int("CMS_SENSITIVE_SESSION_IDLE_MINUTES", default=30)
+CMS_2FA_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Refused API bearer tokens per client address: (failures, seconds) before answering 429.
+API_BEARER_FAILURE_LIMIT = (
+    env.int("API_BEARER_FAILURE_LIMIT", default=10),
+    env.int("API_BEARER_FAILURE_WINDOW", default=600),
+)
+API_BEARER_PATH_PREFIX = "/api/"

@@ -43,6 +43,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 # is off, Django's reminder (security.W021) is silenced so `check --deploy` stays clean.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+CMS_2FA_REQUIRED = env.bool("CMS_2FA_REQUIRED", default=True)
 
 # Mail and webhook deliveries leave the request: queued in the database, run by `make worker`
 # (`manage.py db_worker`), retried there without holding up editors or patients.

@@ -33,3 +33,5 @@ INSTALLED_APPS = ["cms.demo", *INSTALLED_APPS]
 # A fixed development key; real keys only ever come from the environment.
 INTAKE_ENCRYPTION_KEYS = ["PRyJpWPe9OqxKzYjB5j5OT6DNfFInLHR7_Fi4467dyQ="]
 INTAKE_MIN_FILL_SECONDS = 0.0
+# Off so admin tests need no second factor; tests/accounts switches it on.
+CMS_2FA_REQUIRED = False

@@ -117,3 +117,38 @@ def screenshot(browser, tmp_path):
         return path
 
     return save
+
+
+def complete_second_factor(browser, user):
+    """On the two-factor page after Wagtail's login, enter the code of the user's authenticator
+    (one is added if the user has none, as enrolment would)."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from selenium.webdriver.common.by import By
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+        browser.get(browser.current_url.replace("/two-factor/?", "/two-factor/verify/?"))
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    browser.find_element(By.NAME, "token").send_keys(f"{code:06d}")
+    browser.find_element(By.CSS_SELECTOR, "form.login-form button[type=submit]").click()
+
+
+@pytest.fixture
+def admin_sign_in(browser, live_server):
+    """``admin_sign_in(user, password)``: Wagtail's login form, then the second factor if asked."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def sign_in(user, password="password"):
+        browser.get(f"{live_server.url}/admin/login/")
+        browser.find_element(By.NAME, "username").send_keys(user.get_username())
+        browser.find_element(By.NAME, "password").send_keys(password)
+        browser.find_element(By.CSS_SELECTOR, "form.login-form button[type=submit]").click()
+        WebDriverWait(browser, 15).until(lambda d: "/admin/login/" not in d.current_url)
+        if "/admin/two-factor/" in browser.current_url:
+            complete_second_factor(browser, user)
+            WebDriverWait(browser, 15).until(lambda d: "/two-factor/" not in d.current_url)
+
+    return sign_in
