@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from .html_cache import mark_servable
 from .richtext import PrefetchingPageLinkHandler
 
 
@@ -15,3 +16,8 @@ def add_delivery_router(api):
     from .api import router
 
     api.add_router("/", router)
+
+
+@hooks.register("before_serve_page")
+def cache_public_html(page, request, serve_args, serve_kwargs):
+    mark_servable(page, request)
