@@ -70,7 +70,8 @@ def test_publishing_a_condition_makes_its_index_stale(client, condition_index, p
 
 def test_publishing_a_page_makes_pages_linking_to_it_stale(client, condition_index, page):
     linking = ConditionPageFactory(parent=condition_index, slug="linking", body=[])
-    publish(linking, body=[("rich_text", RichTextSectionBlockFactory(body=rich_text_linking(page)))])
+    section = RichTextSectionBlockFactory(body=rich_text_linking(page))
+    publish(linking, body=[("rich_text", section)])
     client.get(linking.url)
     publish(page, slug="sciatica-moved")
     response = client.get(linking.url)
@@ -137,7 +138,8 @@ class RecordingBackend(BaseBackend):
 )
 def test_publish_purges_the_same_pages_from_the_cdn(condition_index, page):
     linking = ConditionPageFactory(parent=condition_index, slug="linking", body=[])
-    publish(linking, body=[("rich_text", RichTextSectionBlockFactory(body=rich_text_linking(page)))])
+    section = RichTextSectionBlockFactory(body=rich_text_linking(page))
+    publish(linking, body=[("rich_text", section)])
     purged.clear()
     publish(page, title="Sciatica, revised")
     paths = {url.removeprefix("http://testserver") for url in purged}
