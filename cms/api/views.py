@@ -8,10 +8,10 @@ from django.urls import Resolver404, URLPattern, resolve
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.models import Page
 
+from cms.pages.api.fields import prefetch_page_fields
 from cms.pages.models import ConditionPage
 
 from .cache import _read, _write, cached_page_view, is_personalised
-from .fields import prefetch_page_fields
 from .richtext import prefetch_rich_text_links
 
 

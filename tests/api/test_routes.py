@@ -51,7 +51,7 @@ def test_default_limit_never_answers_everything(client, condition_index):
     data = client.get("/api/v3/routes/").json()
     assert data["count"] == 2 and data["next"] is None
 
-    from cms.api.api import ROUTES_DEFAULT_LIMIT
+    from cms.api.endpoints import ROUTES_DEFAULT_LIMIT
 
     for _ in range(ROUTES_DEFAULT_LIMIT):
         ConditionPageFactory(parent=condition_index)
