@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run serve static worker test lint migrate demo clean e2e-deps
+.PHONY: install run serve static worker test lint migrate demo clean e2e-deps bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,13 @@ e2e-deps:
 	else \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
 	fi
+
+# The project against stock Wagtail 8 on PostgreSQL and Redis; regenerates BENCHMARKS.md (~8 min).
+# Needs PostgreSQL (BENCH_POSTGRES), Redis (BENCH_REDIS_URL), and Debian's wrk for the
+# gunicorn part (apt-get install -y wrk). Not run in CI.
+bench: install
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python bench/run.py
 
 lint: install
 	$(BIN)/ruff check .

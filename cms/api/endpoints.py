@@ -6,13 +6,14 @@ from __future__ import annotations
 import functools
 from datetime import datetime
 
+from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.routers.pages import PageDetailSchema
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.pages.api.fields import page_path
 from cms.pages.api.preview import PreviewTokenError, page_for_token
@@ -32,7 +33,9 @@ class RouteSchema(Schema):
 
 
 class RoutesSchema(Schema):
-    count: int
+    count: int = Field(description="How many routes there are in all, on every page of results.")
+    next: str | None = Field(description="The next page of results, or null on the last one.")
+    previous: str | None = Field(description="The previous page of results, or null on the first.")
     items: list[RouteSchema]
 
 
@@ -40,38 +43,74 @@ class PreviewErrorSchema(Schema):
     detail: str
 
 
+#: ``/routes/`` pages: large enough for few round trips, small enough to stay fast at any size.
+ROUTES_DEFAULT_LIMIT = 50
+ROUTES_MAX_LIMIT = 100
+
+
+def routable_pages(request: HttpRequest):
+    """Live, public pages under a site's root, where they have a path."""
+    under_a_site = Q()
+    for root in Site.get_site_root_paths():
+        under_a_site |= Q(url_path__startswith=root.root_path)
+    if not under_a_site:
+        return Page.objects.none()
+    return get_public_pages_queryset(request, Page).filter(under_a_site)
+
+
+def page_link(request: HttpRequest, offset: int, limit: int, count: int) -> str | None:
+    if offset < 0 or offset >= count:
+        return None
+    query = request.GET.copy()
+    query["offset"], query["limit"] = str(offset), str(limit)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
 @router.get(
     "/routes/",
     response=RoutesSchema,
     url_name="routes",
-    summary="Every live, public page's path",
+    summary="Live, public pages' paths, a page of results at a time",
     description="For static site generators and sitemaps: the path and last publish time of "
-    "every live page visitors can see, in tree order.",
+    "every live page visitors can see, in tree order. Follow `next` until it is null.",
     operation_id="routes_list",
     auth=AllowAnonymous(),
 )
-def routes(request: HttpRequest):
-    pages = (
-        get_public_pages_queryset(request, Page)
-        .select_related("content_type")
+def routes(
+    request: HttpRequest,
+    offset: int = Query(0, ge=0, description="How many routes to skip."),
+    limit: int = Query(
+        ROUTES_DEFAULT_LIMIT,
+        ge=1,
+        le=ROUTES_MAX_LIMIT,
+        description=f"How many routes to return, at most {ROUTES_MAX_LIMIT}.",
+    ),
+):
+    pages = routable_pages(request)
+    count = pages.count()
+    window = (
+        pages.select_related("content_type")
         .only("id", "title", "url_path", "path", "depth", "last_published_at", "content_type")
-        .order_by("path")
+        .order_by("path")[offset : offset + limit]
     )
-    items = []
-    for page in pages:
-        path = page_path(page, request)
-        if path is None:
-            continue
-        items.append(
-            {
-                "id": page.pk,
-                "title": page.title,
-                "type": page.content_type.model_class()._meta.label,
-                "path": path,
-                "last_modified": page.last_published_at,
-            }
-        )
-    return {"count": len(items), "items": items}
+    items = [
+        {
+            "id": page.pk,
+            "title": page.title,
+            "type": page.content_type.model_class()._meta.label,
+            "path": page_path(page, request),
+            "last_modified": page.last_published_at,
+        }
+        for page in window
+    ]
+    return {
+        "count": count,
+        "next": page_link(request, offset + limit, limit, count),
+        "previous": page_link(request, max(offset - limit, 0), limit, count)
+        if offset
+        else None,
+        "items": items,
+    }
 
 
 @router.get(

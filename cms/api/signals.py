@@ -2,8 +2,10 @@
 
 A page's API response shows its own content, its ancestors (breadcrumbs), and the title and path
 of the pages it links to or lists as related conditions. So a change to page P makes stale: P,
-its descendants, and every page that shows P (found through Wagtail's ``ReferenceIndex`` and the
-``related_conditions`` relation).
+its descendants, every page that shows P (found through Wagtail's ``ReferenceIndex`` and the
+``related_conditions`` relation) and P's ancestors (the condition index and home page list their
+children in HTML). The same set is purged from the CDN (:mod:`cms.api.html_cache`), and a saved
+site setting makes every stored HTML page stale.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from cms.pages.models import ConditionPage
 
 from .cache import invalidate
+from .html_cache import on_setting_saved, purge_frontend_cache
 
 
 def pages_showing(page_ids) -> set[int]:
@@ -40,27 +43,35 @@ def pages_affected_by(page, *, paths_changed=False) -> set[int]:
     """``page``, its descendants and the pages showing it (or, when paths changed, showing any
     of them)."""
     subtree = set(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    listing = set(Page.objects.ancestor_of(page).filter(depth__gt=1).values_list("pk", flat=True))
     shown = subtree if paths_changed else {page.pk}
-    return subtree | pages_showing(shown)
+    return subtree | listing | pages_showing(shown)
+
+
+def stale(page_ids) -> None:
+    """Invalidate the cached API and HTML responses of ``page_ids`` and purge them from the CDN."""
+    page_ids = set(page_ids)
+    invalidate(page_ids)
+    purge_frontend_cache(page_ids)
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):
-    invalidate(pages_affected_by(instance))
+    stale(pages_affected_by(instance))
 
 
 def on_move(sender, instance, **kwargs):
-    invalidate(pages_affected_by(instance, paths_changed=True))
+    stale(pages_affected_by(instance, paths_changed=True))
 
 
 def on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.pk is not None:
-        invalidate(pages_affected_by(instance, paths_changed=True))
+        stale(pages_affected_by(instance, paths_changed=True))
 
 
 def on_restriction_change(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        invalidate(pages_affected_by(page))
+        stale(pages_affected_by(page))
 
 
 def on_image_change(sender, instance, **kwargs):
@@ -85,3 +96,4 @@ def connect():
             sender=get_image_model(),
             dispatch_uid=f"cms_api_image_{signal is post_save}",
         )
+    post_save.connect(on_setting_saved, dispatch_uid="cms_html_site_setting")

@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from .html_cache import mark_servable
 from .richtext import PrefetchingPageLinkHandler
 
 
@@ -22,3 +23,8 @@ def document_error_responses(api):
     from .openapi_responses import install
 
     install(api)
+
+
+@hooks.register("before_serve_page")
+def cache_public_html(page, request, serve_args, serve_kwargs):
+    mark_servable(page, request)

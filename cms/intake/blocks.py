@@ -7,10 +7,19 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from cms.blocks import SectionBlock
 
 
+class IntakeFormChooserBlock(SnippetChooserBlock):
+    """Loads every form of a page, and all their rows, in two queries."""
+
+    def bulk_to_python(self, values):
+        intake_forms = super().bulk_to_python(values)
+        self.model_class.load_rows([f for f in intake_forms if f is not None])
+        return intake_forms
+
+
 class IntakeFormBlock(SectionBlock):
     heading = blocks.CharBlock(max_length=120, default="Tell us about your pain")
     intro = blocks.TextBlock(required=False, max_length=600)
-    form = SnippetChooserBlock("intake.IntakeForm")
+    form = IntakeFormChooserBlock("intake.IntakeForm")
 
     class Meta:
         icon = "form"

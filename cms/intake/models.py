@@ -108,6 +108,18 @@ class IntakeForm(ClusterableModel, index.Indexed):
             self._rows = list(self.fields.all())
         return self._rows
 
+    @classmethod
+    def load_rows(cls, intake_forms) -> None:
+        """Load the rows of many forms in one query (a page may place many forms)."""
+        pending = {f.pk: f for f in intake_forms if getattr(f, "_rows", None) is None}
+        if not pending:
+            return
+        for intake_form in pending.values():
+            intake_form._rows = []
+        for row in IntakeFormField.objects.filter(form_id__in=pending).order_by("sort_order"):
+            row.form = pending[row.form_id]
+            pending[row.form_id]._rows.append(row)
+
     def refresh_from_db(self, *args, **kwargs):
         self._rows = None
         super().refresh_from_db(*args, **kwargs)

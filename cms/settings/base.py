@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "cms.accounts.middleware.SecondFactorMiddleware",
     "cms.accounts.middleware.SensitiveSessionMiddleware",
+    "cms.api.html_cache.HTMLCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -378,3 +380,21 @@ API_BEARER_FAILURE_LIMIT = (
     env.int("API_BEARER_FAILURE_WINDOW", default=600),
 )
 API_BEARER_PATH_PREFIX = "/api/"
+# Public HTML pages for anonymous readers (cms/api/html_cache.py): kept server-side until a
+# publish makes them stale; browsers keep them HTML_CACHE_MAX_AGE, CDNs HTML_CACHE_S_MAXAGE.
+HTML_CACHE_ENABLED = env.bool("HTML_CACHE_ENABLED", default=True)
+HTML_CACHE_MAX_AGE = env.int("HTML_CACHE_MAX_AGE", default=0)
+HTML_CACHE_S_MAXAGE = env.int("HTML_CACHE_S_MAXAGE", default=300)
+HTML_CACHE_STALE_WHILE_REVALIDATE = env.int("HTML_CACHE_STALE_WHILE_REVALIDATE", default=600)
+HTML_CACHE_TIMEOUT = env.int("HTML_CACHE_TIMEOUT", default=24 * 60 * 60)
+# CDN purges on publish (wagtail.contrib.frontend_cache), e.g. FRONTEND_CACHE_BACKEND=
+# wagtail.contrib.frontend_cache.backends.CloudflareBackend and FRONTEND_CACHE_OPTIONS=
+# '{"BEARER_TOKEN": "...", "ZONEID": "..."}'. Unset: nothing is purged.
+FRONTEND_CACHE_BACKEND = env("FRONTEND_CACHE_BACKEND", default="")
+if FRONTEND_CACHE_BACKEND:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": FRONTEND_CACHE_BACKEND,
+            **env.json("FRONTEND_CACHE_OPTIONS", default={}),
+        }
+    }

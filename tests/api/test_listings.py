@@ -1,6 +1,8 @@
 """API v2 listings with ``fields=*``: the same computed fields as the detail, bulk-loaded."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.factories import ConditionPageFactory
@@ -55,3 +57,25 @@ def test_listing_fields_match_the_detail(client, make_pages):
             assert item[name] == detail[name], name
         assert [r["title"] for r in item["related_conditions"]] == ["Shown"]
         assert [c["path"] for c in item["breadcrumbs"]] == ["/", "/conditions/"]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "/api/v2/pages/?type=pages.ConditionPage&fields=*&order=id&limit={limit}",
+        "/api/v3/pages/?type=pages.ConditionPage&limit={limit}",
+        "/api/v3/routes/?limit={limit}",
+    ],
+)
+def test_queries_are_the_same_at_limit_10_and_50(
+    client, condition_index, related, listing, django_assert_num_queries
+):
+    for n in range(55):
+        page = ConditionPageFactory(parent=condition_index, title=f"Page {n}")
+        page.related_conditions.set(related)
+    client.get(listing.format(limit=1))  # Wagtail's site root paths are cached
+    with CaptureQueriesContext(connection) as at_10:
+        assert client.get(listing.format(limit=10)).status_code == 200
+    with django_assert_num_queries(len(at_10.captured_queries)):
+        response = client.get(listing.format(limit=50))
+    assert len(response.json()["items"]) == 50

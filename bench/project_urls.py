@@ -1,0 +1,7 @@
+from django.urls import path
+
+from bench.views import bare_insert, constant
+from cms.urls import urlpatterns as cms_urlpatterns
+
+urlpatterns = [path("bench/constant/", constant), path("bench/insert/", bare_insert)]
+urlpatterns += cms_urlpatterns

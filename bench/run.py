@@ -1,0 +1,277 @@
+"""``make bench``: the project against stock Wagtail 8, side by side, regenerating BENCHMARKS.md.
+
+Both apps run on the same PostgreSQL server in separate databases (``$BENCH_DB_PREFIX_project``
+and ``_baseline``, dropped and rebuilt each run). Each runs in its own worker process
+(``bench/worker.py``); the cases alternate between them, a few requests at a time, so a change
+in the machine's load hits both sides alike. Then both are served by gunicorn (one sync worker
+pinned to core 0, Redis as the cache) and loaded with ``wrk`` pinned to core 1.
+"""
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+PREFIX = os.environ.get("BENCH_DB_PREFIX", "bench")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+SIZES = [10, 50, 200]
+ROUNDS, PER_ROUND = 6, 5  # 30 timed requests per case and side
+MEDIA = Path(tempfile.mkdtemp(prefix="bench-media-"))
+
+
+def database_url(side):
+    return f"{PG}/{PREFIX}_{side}"
+
+
+def recreate_databases():
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        for side in ("project", "baseline"):
+            conn.execute(f'DROP DATABASE IF EXISTS "{PREFIX}_{side}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{PREFIX}_{side}"')
+
+
+def side_env(side, redis=False):
+    env = {**os.environ, "DATABASE_URL": database_url(side), "MEDIA_ROOT": str(MEDIA / side)}
+    env.pop("REDIS_URL", None)
+    if redis:
+        env["REDIS_URL"] = REDIS
+    return env
+
+
+class Worker:
+    def __init__(self, side):
+        self.side = side
+        self.proc = subprocess.Popen(
+            [PYTHON, str(ROOT / "bench" / "worker.py"), side],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=side_env(side),
+            cwd=ROOT,
+        )
+
+    def __call__(self, **command):
+        self.proc.stdin.write(json.dumps(command) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"{self.side} worker died on {command}")
+        return json.loads(line)
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def summary(timings):
+    timings = sorted(timings)
+    q = statistics.quantiles(timings, n=10)
+    return {"median": statistics.median(timings), "p10": q[0], "p90": q[-1], "n": len(timings)}
+
+
+def alternate(workers, cases):
+    """``cases``: {name: (side, spec)}; every case gets ROUNDS x PER_ROUND timed requests."""
+    results = {name: {"timings": []} for name in cases}
+    for _ in range(ROUNDS):
+        for name, (side, spec) in cases.items():
+            answer = workers[side](cmd="measure", n=PER_ROUND, **spec)
+            results[name]["timings"] += answer["timings"]
+            results[name].update(queries=answer["queries"], bytes=answer["bytes"])
+    for result in results.values():
+        result.update(summary(result.pop("timings")))
+    return results
+
+
+def in_process(workers):
+    project, baseline = workers["project"], workers["baseline"]
+    p = project(cmd="setup", sizes=SIZES)
+    b = baseline(cmd="setup", sizes=SIZES)
+    pages = {int(k): v for k, v in p["pages"].items()}
+    stock = {int(k): v for k, v in b["pages"].items()}
+    cases = {}
+    for size in SIZES:
+        cases[f"stock v2 detail {size}"] = ("baseline", {"url": f"/api/v2/pages/{stock[size]}/"})
+        cases[f"stock v3 detail {size}"] = ("baseline", {"url": f"/api/v3/pages/{stock[size]}/"})
+        cases[f"v3 detail uncached {size}"] = (
+            "project",
+            {"url": f"/api/v3/pages/{pages[size]}/", "uncached": pages[size]},
+        )
+        cases[f"stock HTML {size}"] = (
+            "baseline",
+            {"url": f"/conditions/condition-s{size}/"},
+        )
+        cases[f"HTML uncached {size}"] = (
+            "project",
+            {"url": f"/conditions/condition-s{size}/", "uncached": pages[size]},
+        )
+    cases.update(
+        {
+            "v3 detail cached 200": ("project", {"url": f"/api/v3/pages/{pages[200]}/"}),
+            "HTML cached 200": ("project", {"url": "/conditions/condition-s200/"}),
+            "constant view": ("project", {"url": "/bench/constant/"}),
+            "stock constant view": ("baseline", {"url": "/bench/constant/"}),
+            "intake POST": (
+                "project",
+                {
+                    "url": f"/api/v3/intake/forms/{p['intake']}/submissions/",
+                    "method": "POST",
+                    "body": {"answers": {"name": "Bench", "i_agree": True}},
+                    "form_token": p["intake"],
+                },
+            ),
+            "bare insert view": (
+                "project",
+                {"url": "/bench/insert/", "method": "POST", "body": {"name": "Bench"}},
+            ),
+        }
+    )
+    results = alternate(workers, cases)
+    listings = {
+        "v2 listing": "/api/v2/pages/?type=pages.ConditionPage&fields=*&limit=10",
+        "v3 listing": "/api/v3/pages/?type=pages.ConditionPage&limit=10",
+        "routes": "/api/v3/routes/?limit=10",
+    }
+    by_size = {}
+    for total in (100, 10_000):
+        started = time.perf_counter()
+        project(cmd="grow", total=total)
+        grown = time.perf_counter() - started
+        by_size[total] = alternate(
+            workers,
+            {
+                name: ("project", {"url": url, "uncached": p["index"]})
+                for name, url in listings.items()
+            },
+        )
+        by_size[total]["_grow_seconds"] = grown
+    profiles = {
+        "uncached v3 detail, 200 sections": project(
+            cmd="profile", url=f"/api/v3/pages/{pages[200]}/", uncached=pages[200]
+        )["text"],
+        "uncached HTML, 200 sections": project(
+            cmd="profile", url="/conditions/condition-s200/", uncached=pages[200]
+        )["text"],
+    }
+    return results, by_size, profiles, pages, stock
+
+
+def wait_for(port):
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/constant/", timeout=1)
+            return
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn on {port} did not start")
+
+
+def wrk(url, seconds=4):
+    out = subprocess.run(
+        ["taskset", "-c", "1", "wrk", "-t1", "-c4", f"-d{seconds}s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for line in out.splitlines():
+        if line.startswith("Requests/sec:"):
+            return float(line.split()[1])
+    raise SystemExit(out)
+
+
+def clear_redis():
+    import redis
+
+    client = redis.Redis.from_url(REDIS)
+    for prefix in (os.environ.get("BENCH_REDIS_PREFIX", "i15"), "base"):
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+
+
+def under_gunicorn(pages, stock):
+    clear_redis()
+    servers, ports = {}, {"project": 8715, "baseline": 8716}
+    modules = {"project": "bench.project_settings", "baseline": "bench.baseline.settings"}
+    for side, port in ports.items():
+        env = {**side_env(side, redis=True), "DJANGO_SETTINGS_MODULE": modules[side]}
+        servers[side] = subprocess.Popen(
+            ["taskset", "-c", "0", PYTHON, "-m", "gunicorn", "cms.wsgi:application",
+             "-w", "1", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+            env=env,
+            cwd=ROOT,
+        )
+    try:
+        for port in ports.values():
+            wait_for(port)
+        host = "http://127.0.0.1"
+        cases = {
+            "constant view": f"{host}:8715/bench/constant/",
+            "v3 detail cached 200": f"{host}:8715/api/v3/pages/{pages[200]}/",
+            "routes": f"{host}:8715/api/v3/routes/?limit=50",
+            "HTML cached 200": f"{host}:8715/conditions/condition-s200/",
+            "stock constant view": f"{host}:8716/bench/constant/",
+            "stock v2 detail 200": f"{host}:8716/api/v2/pages/{stock[200]}/",
+        }
+        for url in cases.values():  # warm: stored responses, site root paths
+            urllib.request.urlopen(url, timeout=30).read()
+        runs = {name: [] for name in cases}
+        for _ in range(3):
+            for name, url in cases.items():
+                runs[name].append(wrk(url))
+        return {name: statistics.median(v) for name, v in runs.items()}
+    finally:
+        for server in servers.values():
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def machine():
+    import django
+    import wagtail
+
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    load = os.getloadavg()
+    return (
+        f"{cpu}, {os.cpu_count()} cores (shared with other users: load average "
+        f"{load[0]:.1f} at the end of the run); Python {platform.python_version()}, "
+        f"Django {django.get_version()}, Wagtail {wagtail.__version__}, PostgreSQL at {PG}, "
+        f"Redis at {REDIS}"
+    )
+
+
+def main():
+    started = time.perf_counter()
+    recreate_databases()
+    workers = {side: Worker(side) for side in ("project", "baseline")}
+    try:
+        results, listings, profiles, pages, stock = in_process(workers)
+    finally:
+        for worker in workers.values():
+            worker.close()
+    served = under_gunicorn(pages, stock) if shutil.which("wrk") else None
+    from bench.report import write
+
+    write(ROOT / "BENCHMARKS.md", results, listings, profiles, served, machine(),
+          time.perf_counter() - started)
+    shutil.rmtree(MEDIA, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
