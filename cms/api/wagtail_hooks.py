@@ -15,3 +15,10 @@ def add_delivery_router(api):
     from .api import router
 
     api.add_router("/", router)
+
+
+@hooks.register("register_api_v3_routers")
+def add_site_settings_router(api):
+    from .site_settings import router
+
+    api.add_router("/", router)

@@ -23,6 +23,7 @@ from cms.api.fields import (
 from cms.api.preview import HeadlessPreviewMixin
 from cms.blocks.fields import SectionsField
 
+from .clinic import ClinicSettings  # noqa: F401 - a model of this app, in its own module
 from .jsonld import condition_jsonld
 from .publishing import ConditionPagePermissionTester, check_publishable
 
