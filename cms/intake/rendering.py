@@ -96,6 +96,16 @@ def step_context(intake_form, form, step_index, page=None, token=None):
     action = reverse("intake:form", args=[intake_form.slug])
     if page is not None:
         action += f"?page={page.pk}"
+    live_red_flags = [
+        {**browser_rule(form, rule), "message": rule["message"]}
+        for rule in form.red_flags
+        if rule["field"] in same_step and rule["field"] in form.fields
+    ]
+    urgent_messages = []
+    if form.is_bound:
+        for rule in form.raised_red_flags(names=earlier):
+            if rule["message"] not in urgent_messages:
+                urgent_messages.append(rule["message"])
     errors = [
         {"target": item["ids"]["target"], "label": item["field"].label, "message": message}
         for item in fields
@@ -104,6 +114,8 @@ def step_context(intake_form, form, step_index, page=None, token=None):
     return {
         "intake_form": intake_form,
         "error_summary": errors,
+        "urgent_messages": urgent_messages,
+        "live_red_flags": live_red_flags,
         # Step 1 is named after the form unless an editor named it: don't repeat the page title.
         "step_heading": "" if step["title"] == intake_form.title else step["title"],
         "form": form,

@@ -35,4 +35,7 @@ def register_intake_admin():
 def register_intake_log_actions(actions):
     actions.register_action("intake.view", "View submission", "Viewed intake submission")
     actions.register_action("intake.export", "Export submission", "Exported intake submission")
+    actions.register_action(
+        "intake.status", "Change submission status", "Changed intake submission status"
+    )
     actions.register_action("intake.purge", "Purge submission", "Deleted by the retention policy")

@@ -5,7 +5,7 @@
  * "Answer only if ..." note, and the server discards the answer when the rule does not hold. With it,
  * such fields (marked with data-visible-if-field / -operator / -value) are shown and hidden as the
  * patient answers. A hidden field gets the `hidden` attribute, which removes it from view, from the
- * tab order and from assistive technology. The comparison mirrors `rule_matches` in cms/intake/forms.py.
+ * tab order and from assistive technology. The comparison mirrors `rule_matches` in cms/intake/rules.py.
  *
  * It also hides the "Answer only if ..." notes (they are for the form without this script), moves
  * focus to the error summary when a step comes back with errors, and shows a red-flag rule's urgent
