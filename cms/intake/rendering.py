@@ -60,8 +60,10 @@ def describe_field(bound_field, hint):
         attrs["aria-describedby"] = " ".join(described)
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
-    input_type = getattr(bound_field.field.widget, "input_type", "")
-    grouped = input_type in ("radio", "checkbox") and getattr(bound_field.field, "choices", None)
+    widget = bound_field.field.widget
+    grouped = getattr(widget, "input_type", "") in ("radio", "checkbox") and getattr(
+        widget, "choices", None
+    )
     ids["target"] = f"{auto_id}_0" if grouped else auto_id
     return ids
 
