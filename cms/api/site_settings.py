@@ -10,9 +10,10 @@ from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Site
 
+from cms.blocks.api_types import ImageRendition
+from cms.blocks.images import rendition_url
+from cms.pages.api.fields import JsonLd
 from cms.pages.clinic import ClinicSettings
-
-from .schemas import ImageRendition, JsonLd
 
 router = Router(tags=["delivery"])
 
@@ -37,7 +38,8 @@ def clinic_representation(clinic: ClinicSettings, request=None) -> dict:
     rendition = clinic.logo_rendition()
     logo = None
     if rendition is not None:
-        logo = {"url": rendition.full_url, "width": rendition.width, "height": rendition.height}
+        url = rendition_url(rendition, request)
+        logo = {"url": url, "width": rendition.width, "height": rendition.height}
     return {
         "name": clinic.name,
         "logo": logo,

@@ -8,7 +8,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from ..clinic import ClinicSettings
+from cms.pages.clinic import ClinicSettings
 
 CLINIC = {
     "name": "Riverside Spine Clinic",
