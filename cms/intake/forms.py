@@ -18,6 +18,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -89,7 +90,7 @@ class IntakeFormBuilder(FormBuilder):
         validators = []
         limit = getattr(field, "date_limit", "")
         if limit in DATE_LIMIT_CHECKS:
-            today = datetime.date.today()
+            today = timezone.localdate()
             attrs["max" if limit == "not_future" else "min"] = today.isoformat()
             validators.append(DATE_LIMIT_CHECKS[limit])
         options["widget"] = forms.DateInput(attrs=attrs, format="%Y-%m-%d")

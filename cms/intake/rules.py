@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 
 def rule_matches(rule, value) -> bool:
@@ -50,12 +51,12 @@ def red_flag_messages(rules, answers: dict) -> list[str]:
 
 
 def _not_in_the_future(value):
-    if value > datetime.date.today():
+    if value > timezone.localdate():
         raise ValidationError("Enter a date that is today or earlier.", code="date_in_future")
 
 
 def _not_in_the_past(value):
-    if value < datetime.date.today():
+    if value < timezone.localdate():
         raise ValidationError("Enter a date that is today or later.", code="date_in_past")
 
 
