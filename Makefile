@@ -42,13 +42,15 @@ worker: install
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
-# Headless Chromium and its driver from Debian's packages for tests/e2e (never a browser download).
+# Headless Chromium and its driver from Debian's packages for tests/e2e (never a browser download),
+# and axe-core (the accessibility checks) from npm, exactly as locked in package-lock.json.
 e2e-deps:
 	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
 		echo "chromium and chromedriver are installed"; \
 	else \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
 	fi
+	npm ci --no-audit --no-fund
 
 # The project against stock Wagtail 8 on PostgreSQL and Redis; regenerates BENCHMARKS.md (~8 min).
 # Needs PostgreSQL (BENCH_POSTGRES), Redis (BENCH_REDIS_URL), and Debian's wrk for the

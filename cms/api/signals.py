@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.pages.clinic import ClinicSettings
 from cms.pages.models import ConditionPage
 
 from .cache import invalidate
@@ -80,6 +81,13 @@ def on_image_change(sender, instance, **kwargs):
     invalidate(users.values_list("object_id", flat=True))
 
 
+def on_clinic_change(sender, instance, created=False, **kwargs):
+    if created:
+        return  # the empty row ``for_site`` creates on first read changes nothing shown
+    # Every page shows the clinic (header, footer, JSON-LD publisher), and so does /site-settings/.
+    invalidate(Page.objects.values_list("pk", flat=True))
+
+
 def connect():
     page_published.connect(on_publish_or_unpublish, dispatch_uid="cms_api_publish")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="cms_api_unpublish")
@@ -95,5 +103,10 @@ def connect():
             on_image_change,
             sender=get_image_model(),
             dispatch_uid=f"cms_api_image_{signal is post_save}",
+        )
+        signal.connect(
+            on_clinic_change,
+            sender=ClinicSettings,
+            dispatch_uid=f"cms_api_clinic_{signal is post_save}",
         )
     post_save.connect(on_setting_saved, dispatch_uid="cms_html_site_setting")

@@ -57,6 +57,7 @@ v3_patterns = decorate(
         "find_page": find_without_redirect,
         "list_pages": cached_site_view,
         "routes": cached_site_view,
+        "site_settings": cached_site_view,
         "preview": private_view,
     },
 )

@@ -28,3 +28,10 @@ def document_error_responses(api):
 @hooks.register("before_serve_page")
 def cache_public_html(page, request, serve_args, serve_kwargs):
     mark_servable(page, request)
+
+
+@hooks.register("register_api_v3_routers")
+def add_site_settings_router(api):
+    from .site_settings import router
+
+    api.add_router("/", router)

@@ -43,12 +43,22 @@ def srcset_renditions(image):
     return list(by_width.values())
 
 
-def image_api_representation(image, alt):
+def rendition_url(rendition, request=None) -> str:
+    """An absolute URL for ``rendition``: on the host the API was asked on (so a front-end
+    reaches media wherever the CMS runs), else ``WAGTAILADMIN_BASE_URL``."""
+    url = rendition.url
+    if url.startswith(("http://", "https://")):
+        return url
+    return request.build_absolute_uri(url) if request is not None else rendition.full_url
+
+
+def image_api_representation(image, alt, request=None):
     """The JSON a front-end needs to render ``image``: never a bare id."""
     if image is None:
         return None
     sources = [
-        {"width": r.width, "height": r.height, "url": r.full_url} for r in srcset_renditions(image)
+        {"width": r.width, "height": r.height, "url": rendition_url(r, request)}
+        for r in srcset_renditions(image)
     ]
     largest = sources[-1]
     focal = None
@@ -118,7 +128,8 @@ class FigureBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         if not value or not value.get("image"):
             return None
-        return image_api_representation(value["image"], value.get("alt_text"))
+        request = (context or {}).get("request")
+        return image_api_representation(value["image"], value.get("alt_text"), request)
 
     def api_schema(self, builder):
         return SectionImage | None

@@ -1,7 +1,7 @@
 """The demo spine-pain intake form (``load_demo``). Idempotent: an existing form is kept as
 editors left it."""
 
-from cms.intake.models import IntakeForm, IntakeFormField
+from cms.intake.models import IntakeForm, IntakeFormField, IntakeRedFlag
 
 SLUG = "spine-pain-intake"
 
@@ -23,7 +23,7 @@ ROWS = [
         "step",
         {"visible_if_field": "have_you_had_back_or_neck_surgery_before", "visible_if_value": "yes"},
     ),
-    ("When was your most recent surgery?", "date", {}),
+    ("When was your most recent surgery?", "date", {"date_limit": "not_future"}),
     (
         "What kind of surgery was it?",
         "singleline",
@@ -36,7 +36,9 @@ ROWS = [
         {
             "required": False,
             "choices": "Numbness or tingling\nWeakness in an arm or leg\nPain spreading into a "
-            "leg\nTrouble controlling bladder or bowels",
+            "leg\nTrouble controlling bladder or bowels\nNumbness between the legs or around the "
+            "bottom (saddle area)\nWeakness that is getting worse or a foot that drags or "
+            "slaps (foot drop)",
         },
     ),
     (
@@ -71,6 +73,29 @@ ROWS = [
 ]
 
 
+SYMPTOMS = "do_you_have_any_of_these_symptoms"
+EMERGENCY = (
+    "Please get emergency care now: call 911 or go to the nearest emergency department. {} can "
+    "mean a nerve emergency that needs treatment within hours. Do not wait for us to contact you."
+)
+RED_FLAGS = [
+    # Possible cauda equina syndrome
+    (
+        "Trouble controlling bladder or bowels",
+        EMERGENCY.format("Trouble controlling your bladder or bowels"),
+    ),
+    (
+        "Numbness between the legs or around the bottom (saddle area)",
+        EMERGENCY.format("Numbness between your legs or around your bottom"),
+    ),
+    # Progressive neurological deficit
+    (
+        "Weakness that is getting worse or a foot that drags or slaps (foot drop)",
+        EMERGENCY.format("Weakness that is getting worse, or a foot that drags,"),
+    ),
+]
+
+
 def spine_pain_intake_form(log=print) -> IntakeForm:
     intake_form = IntakeForm.objects.filter(slug=SLUG).first()
     if intake_form is not None:
@@ -89,6 +114,10 @@ def spine_pain_intake_form(log=print) -> IntakeForm:
     intake_form.fields = [
         IntakeFormField(label=label, field_type=field_type, sort_order=order, **options)
         for order, (label, field_type, options) in enumerate(ROWS)
+    ]
+    intake_form.red_flags = [
+        IntakeRedFlag(field=SYMPTOMS, operator="contains", value=value, message=message)
+        for value, message in RED_FLAGS
     ]
     intake_form.save()
     log(f"created intake form {SLUG}")

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from cms.pages.models import ConditionIndexPage, ConditionPage, HomePage
 
+from .clinic import demo_clinic
 from .fbss import fbss_page
 from .images import DEMO_IMAGES, demo_image
 from .intake import spine_pain_intake_form
@@ -107,6 +108,7 @@ def _condition(index, data, reset, log):
 def load_demo(reset=False, log=print):
     home = _home(log)
     index = _index(home, log)
+    demo_clinic(Site.objects.get(is_default_site=True), log)
     images = {key: demo_image(key) for key in DEMO_IMAGES}
 
     related = {}

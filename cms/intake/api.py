@@ -65,6 +65,15 @@ class VisibilityRule(Schema):
     value: str
 
 
+class RedFlagRule(Schema):
+    """An answer that may mean an emergency: show ``message`` at once when it matches."""
+
+    field: str
+    operator: Literal["equals", "contains", "at_least"]
+    value: str
+    message: str
+
+
 class FieldChoice(Schema):
     value: str
     label: str
@@ -85,6 +94,9 @@ class IntakeField(Schema):
     max: float | None
     max_length: int | None
     default: str | None
+    date_limit: Literal["not_future", "not_past"] | None = Field(
+        description="Dates only: today is the latest (not_future) or earliest (not_past) answer."
+    )
 
 
 class IntakeStep(Schema):
@@ -108,6 +120,9 @@ class IntakeFormSchema(Schema):
     consent: IntakeConsent
     success_message: str
     steps: list[IntakeStep]
+    red_flags: list[RedFlagRule] = Field(
+        description="Show each matching rule's message at once; the submission is marked urgent."
+    )
     honeypot_field: str = Field(description="Render hidden; a bot that fills it is ignored.")
     token_url: str = Field(description="GET a form_token here just before showing the form.")
     submit_url: str

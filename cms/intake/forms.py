@@ -12,17 +12,19 @@ Adding a field type
 
 import datetime
 from collections import OrderedDict
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from cms.blocks.symptoms import BODY_REGIONS
 
+from .rules import DATE_LIMIT_CHECKS, red_flag_messages, rule_matches  # noqa: F401 - re-exported
 from .text import UNSAFE_TEXT_CODE, unsafe_text_reason
 
 INTAKE_BODY_REGIONS = [
@@ -85,8 +87,15 @@ class IntakeFormBuilder(FormBuilder):
         return forms.CharField(max_length=30, validators=[phone_validator], **options)
 
     def create_date_field(self, field, options):
-        options["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-        return forms.DateField(input_formats=["%Y-%m-%d"], **options)
+        attrs = {"type": "date"}
+        validators = []
+        limit = getattr(field, "date_limit", "")
+        if limit in DATE_LIMIT_CHECKS:
+            today = timezone.localdate()
+            attrs["max" if limit == "not_future" else "min"] = today.isoformat()
+            validators.append(DATE_LIMIT_CHECKS[limit])
+        options["widget"] = forms.DateInput(attrs=attrs, format="%Y-%m-%d")
+        return forms.DateField(input_formats=["%Y-%m-%d"], validators=validators, **options)
 
     def create_number_field(self, field, options):
         return forms.DecimalField(
@@ -144,6 +153,7 @@ class IntakeFormBuilder(FormBuilder):
     def get_form_class(self):
         attrs = OrderedDict(self.formfields)
         attrs["steps"] = form_steps(self.intake_form, self.rows)
+        attrs["red_flags"] = self.intake_form.red_flag_rules() if self.intake_form else []
         return type("IntakeSubmissionForm", (IntakeBaseForm,), attrs)
 
 
@@ -162,35 +172,6 @@ def form_steps(intake_form, rows):
     return [step for step in steps if step["names"]]
 
 
-def rule_matches(rule, value) -> bool:
-    """Whether an answer satisfies a visibility rule. Missing (hidden) answers never do."""
-    if value in (None, "", []):
-        return False
-    expected, operator = rule["value"].strip(), rule["operator"]
-    if isinstance(value, bool):
-        value = "yes" if value else "no"
-        expected = {"true": "yes", "false": "no"}.get(expected.lower(), expected.lower())
-    if isinstance(value, datetime.date):
-        value = value.isoformat()
-    if operator == "contains":
-        if isinstance(value, list):
-            return expected in value
-        return expected.lower() in str(value).lower()
-    if operator == "at_least":
-        if isinstance(value, str) and len(expected) == 10 and expected[4] == "-":
-            return value >= expected  # ISO dates order as strings
-        try:
-            return Decimal(str(value)) >= Decimal(expected)
-        except (InvalidOperation, ValueError):
-            return False
-    if isinstance(value, list):
-        return value == [expected]
-    try:
-        return Decimal(str(value)) == Decimal(expected)
-    except (InvalidOperation, ValueError):
-        return str(value).lower() == expected.lower()
-
-
 class IntakeBaseForm(BaseForm):
     """Validates fields in form order; a field hidden by its (or its step's) rule is skipped:
     never required, and its answer never reaches ``cleaned_data``.
@@ -200,6 +181,7 @@ class IntakeBaseForm(BaseForm):
     """
 
     steps = []
+    red_flags = []
 
     def __init__(self, *args, up_to_step=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,6 +216,17 @@ class IntakeBaseForm(BaseForm):
                 self.cleaned_data[name] = bf.field._clean_bound_field(bf)
             except ValidationError as exc:
                 self.add_error(name, exc)
+
+    def raised_red_flags(self, names=None) -> list[dict]:
+        """The red-flag rules the validated answers match (only fields in ``names``, if given)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return [
+            rule
+            for rule in self.red_flags
+            if rule["field"] in cleaned
+            and (names is None or rule["field"] in names)
+            and rule_matches(rule, cleaned[rule["field"]])
+        ]
 
     def answers(self) -> dict:
         """``cleaned_data`` as JSON values (numbers as numbers, dates as ISO strings)."""
@@ -314,6 +307,7 @@ def build_schema(intake_form, rows) -> dict:
                 "max": _number(getattr(formfield, "max_value", None)),
                 "max_length": getattr(formfield, "max_length", None),
                 "default": formfield.initial if isinstance(formfield.initial, str) else None,
+                "date_limit": (row.date_limit or None) if row.field_type == "date" else None,
             }
             if row.field_type in CHOICE_FIELD_TYPES:
                 field["choices"] = [
@@ -329,6 +323,7 @@ def build_schema(intake_form, rows) -> dict:
         "consent": {"text": intake_form.consent_text, "version": intake_form.consent_version},
         "success_message": intake_form.success_message,
         "steps": steps,
+        "red_flags": intake_form.red_flag_rules(),
     }
 
 
@@ -371,4 +366,14 @@ class IntakeAdminForm(WagtailAdminModelForm):
             seen[name] = row
         if consent_rows != 1:
             raise ValidationError("An intake form needs exactly one consent field.")
+        for form in getattr(self.formsets.get("red_flags"), "forms", []):
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            field = form.cleaned_data.get("field")
+            if field and field not in seen:
+                form.add_error(
+                    "field",
+                    f"'{field}' is not the name of a field of this form. Fields: "
+                    f"{', '.join(seen) or 'none'}.",
+                )
         return cleaned_data

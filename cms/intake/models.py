@@ -15,11 +15,18 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from .encryption import EncryptedJSONField
 from .export import display_answer
-from .forms import IntakeAdminForm, IntakeFormBuilder, build_schema, form_steps
+from .forms import (
+    IntakeAdminForm,
+    IntakeFormBuilder,
+    build_schema,
+    form_steps,
+    red_flag_messages,
+)
 
 FIELD_TYPES = [
     ("singleline", "Short text"),
@@ -42,6 +49,11 @@ VISIBILITY_OPERATORS = [
     ("equals", "equals"),
     ("contains", "contains"),
     ("at_least", "is at least"),
+]
+
+DATE_LIMITS = [
+    ("not_future", "Not in the future"),
+    ("not_past", "Not in the past"),
 ]
 
 
@@ -86,6 +98,13 @@ class IntakeForm(ClusterableModel, index.Indexed):
             heading="After submitting",
         ),
         InlinePanel("fields", label="Fields and step breaks", min_num=1),
+        InlinePanel(
+            "red_flags",
+            label="Red flags",
+            heading="Red flags",
+            help_text="Answers that may mean an emergency: the patient sees the message at once "
+            "and the submission is marked urgent.",
+        ),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
@@ -101,6 +120,12 @@ class IntakeForm(ClusterableModel, index.Indexed):
         if self.pk:
             self.version += 1
         super().save(*args, **kwargs)
+
+    def red_flag_rules(self) -> list[dict]:
+        """The red-flag rules as dicts (``field``, ``operator``, ``value``, ``message``)."""
+        if getattr(self, "_red_flags", None) is None:
+            self._red_flags = [rule.as_dict() for rule in self.red_flags.all()]
+        return self._red_flags
 
     def get_form_fields(self):
         # Cached per instance: one request builds the form class and the schema snapshot.
@@ -122,6 +147,7 @@ class IntakeForm(ClusterableModel, index.Indexed):
 
     def refresh_from_db(self, *args, **kwargs):
         self._rows = None
+        self._red_flags = None
         super().refresh_from_db(*args, **kwargs)
 
     def get_form_class(self):
@@ -160,6 +186,9 @@ class IntakeFormField(AbstractFormField):
         "operator", max_length=10, choices=VISIBILITY_OPERATORS, default="equals"
     )
     visible_if_value = models.CharField("value", max_length=255, blank=True)
+    date_limit = models.CharField(
+        max_length=12, blank=True, choices=DATE_LIMITS, help_text="Dates only. Empty: any date."
+    )
 
     panels = [
         FieldPanel("label"),
@@ -168,6 +197,7 @@ class IntakeFormField(AbstractFormField):
         FieldPanel("choices", classname="formbuilder-choices"),
         FieldPanel("placeholder"),
         FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value"), "max_length"]),
+        FieldPanel("date_limit"),
         FieldRowPanel(
             [
                 FieldPanel("visible_if_field"),
@@ -208,6 +238,50 @@ class IntakeFormField(AbstractFormField):
             raise ValidationError({"visible_if_field": "Consent is always shown."})
         if self.field_type in ("radio", "dropdown", "checkboxes") and not self.choices.strip():
             raise ValidationError({"choices": "List the choices, one per line."})
+        if self.date_limit and self.field_type != "date":
+            raise ValidationError({"date_limit": "Only date fields take a date limit."})
+
+
+class IntakeRedFlag(Orderable):
+    """An answer that may mean an emergency, written like a visibility rule on one field.
+
+    When it matches, the patient sees ``message`` at once (the server shows it on the next step;
+    the optional script as soon as the answer is given) and the submission is marked urgent.
+    """
+
+    form = ParentalKey(IntakeForm, on_delete=models.CASCADE, related_name="red_flags")
+    field = models.CharField(
+        "when field",
+        max_length=255,
+        help_text="Name of the field whose answer is checked, e.g. 'do_you_have_any_of_these_"
+        "symptoms'.",
+    )
+    operator = models.CharField(max_length=10, choices=VISIBILITY_OPERATORS, default="contains")
+    value = models.CharField(max_length=255)
+    message = models.TextField(
+        max_length=600,
+        help_text="What the patient should do now, in plain words, e.g. 'Go to an emergency "
+        "department now.'",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("field"), FieldPanel("operator"), FieldPanel("value")]),
+        FieldPanel("message"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "red flag"
+
+    def __str__(self):
+        return f"{self.field} {self.operator} {self.value}"
+
+    def as_dict(self) -> dict:
+        return {
+            "field": self.field,
+            "operator": self.operator,
+            "value": self.value,
+            "message": self.message,
+        }
 
 
 class IntakeSubmission(models.Model):
@@ -230,13 +304,18 @@ class IntakeSubmission(models.Model):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
+    # Health information: see docs/intake.md ("Red flags") for who can see it and why it is a
+    # plain column (sorting and filtering) while the answers that raised it stay encrypted.
+    urgent = models.BooleanField(
+        default=False, db_index=True, editable=False, help_text="An answer matched a red flag."
+    )
     submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     # Keep health data out of Wagtail's "usage" listings.
     wagtail_reference_index_ignore = True
 
     class Meta:
-        ordering = ["-submitted_at"]
+        ordering = ["-urgent", "-submitted_at"]
         verbose_name = "intake submission"
 
     def __str__(self):
@@ -248,6 +327,10 @@ class IntakeSubmission(models.Model):
 
     def get_admin_url(self):
         return reverse("intake_submissions:inspect", args=[self.pk])
+
+    def red_flag_messages(self) -> list[str]:
+        """The advice the patient was shown, from the snapshot's rules and the answers."""
+        return red_flag_messages(self.form_snapshot.get("red_flags", []), self.answers)
 
     def answer_rows(self):
         """``(label, display value)`` pairs in form order, from the stored snapshot."""

@@ -41,6 +41,33 @@ def browser_rule(form, rule):
     return {"field": rule["field"], "operator": rule["operator"], "value": value}
 
 
+def describe_field(bound_field, hint):
+    """Ties a field's hint, help text and errors to its input(s) (``aria-describedby``,
+    ``aria-invalid``) and names the element an error summary link should focus."""
+    auto_id = bound_field.auto_id
+    ids = {"hint": f"{auto_id}-hint", "help": f"{auto_id}-help", "error": f"{auto_id}-error"}
+    described = []
+    if hint:
+        described.append(ids["hint"])
+    if bound_field.help_text and bound_field.field.intake_row.field_type != "consent":
+        described.append(ids["help"])
+    if bound_field.field.intake_row.field_type == "painscale":
+        described.append(f"{auto_id}-ends")
+    if bound_field.errors:
+        described.append(ids["error"])
+    attrs = bound_field.field.widget.attrs
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if bound_field.errors:
+        attrs["aria-invalid"] = "true"
+    widget = bound_field.field.widget
+    grouped = getattr(widget, "input_type", "") in ("radio", "checkbox") and getattr(
+        widget, "choices", None
+    )
+    ids["target"] = f"{auto_id}_0" if grouped else auto_id
+    return ids
+
+
 def step_context(intake_form, form, step_index, page=None, token=None):
     """Context for ``intake/includes/form_step.html``."""
     step = form.steps[step_index]
@@ -58,7 +85,8 @@ def step_context(intake_form, form, step_index, page=None, token=None):
             operator = rule["operator"].replace("_", " ")
             hint = f"Answer only if “{label}” {operator} “{rule['value']}”."
             live_rule = browser_rule(form, rule)
-        fields.append({"field": form[name], "hint": hint, "rule": live_rule})
+        ids = describe_field(form[name], hint)
+        fields.append({"field": form[name], "hint": hint, "rule": live_rule, "ids": ids})
     carried = [
         form[name]
         for s_index, s in enumerate(form.steps)
@@ -70,8 +98,28 @@ def step_context(intake_form, form, step_index, page=None, token=None):
     action = reverse("intake:form", args=[intake_form.slug])
     if page is not None:
         action += f"?page={page.pk}"
+    live_red_flags = [
+        {**browser_rule(form, rule), "message": rule["message"]}
+        for rule in form.red_flags
+        if rule["field"] in same_step and rule["field"] in form.fields
+    ]
+    urgent_messages = []
+    if form.is_bound:
+        for rule in form.raised_red_flags(names=earlier):
+            if rule["message"] not in urgent_messages:
+                urgent_messages.append(rule["message"])
+    errors = [
+        {"target": item["ids"]["target"], "label": item["field"].label, "message": message}
+        for item in fields
+        for message in item["field"].errors
+    ]
     return {
         "intake_form": intake_form,
+        "error_summary": errors,
+        "urgent_messages": urgent_messages,
+        "live_red_flags": live_red_flags,
+        # Step 1 is named after the form unless an editor named it: don't repeat the page title.
+        "step_heading": "" if step["title"] == intake_form.title else step["title"],
         "form": form,
         "step": step,
         "step_index": step_index,

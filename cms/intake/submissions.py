@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import IdempotencyRecord, IntakeSubmission
-from .tasks import notify_new_submission
+from .tasks import notify_new_submission, notify_urgent_submission
 
 logger = logging.getLogger("cms.intake")
 
@@ -35,8 +35,14 @@ def _create(intake_form, form, source_page):
         consent_given_at=timezone.now(),
         consent_version=intake_form.consent_version,
         source_page=source_page,
+        urgent=bool(form.raised_red_flags()),
     )
     transaction.on_commit(partial(notify_new_submission.enqueue, str(submission.pk)), robust=True)
+    if submission.urgent:
+        transaction.on_commit(
+            partial(notify_urgent_submission.enqueue, str(submission.pk)),
+            robust=True,
+        )
     return submission
 
 

@@ -40,3 +40,37 @@ def admin_base_url() -> str:
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else ""
+
+
+@task(priority=100)
+def notify_urgent_submission(submission_id: str):
+    """Tell every Intake manager (and the form's address) at once that an urgent submission
+    arrived. Like every intake mail it holds no health data: which rule matched, and every
+    answer, stay behind the admin link."""
+    from django.contrib.auth import get_user_model
+
+    from .groups import INTAKE_MANAGERS
+    from .models import IntakeSubmission
+
+    submission = IntakeSubmission.objects.select_related("form").filter(pk=submission_id).first()
+    if submission is None:
+        return
+    managers = get_user_model().objects.filter(
+        groups__name=INTAKE_MANAGERS, is_active=True
+    ).exclude(email="")
+    recipients = sorted({*managers.values_list("email", flat=True)})
+    if submission.form.notification_email:
+        recipients = sorted({*recipients, submission.form.notification_email})
+    if not recipients:
+        logger.warning("Urgent submission %s: no Intake manager has an email.", submission.pk)
+        return
+    link = admin_base_url() + submission.get_admin_url()
+    send_mail(
+        subject="URGENT intake submission: please review now",
+        message=(
+            "An intake submission was marked urgent and needs review now.\n\n"
+            f"Open it in the admin (sign-in required):\n{link}\n"
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=recipients,
+    )

@@ -78,6 +78,10 @@ def intake_form_view(request, slug):
     # Every step up to this last visible one is valid, so ``form`` holds the whole answer set.
     if not looks_like_a_bot(request.POST.get(settings.INTAKE_HONEYPOT_FIELD), age):
         store_submission(intake_form, form, page)
+    urgent = list(dict.fromkeys(rule["message"] for rule in form.raised_red_flags()))
+    if urgent:  # the advice must reach the patient in this very response, not after a redirect
+        context = {"intake_form": intake_form, "urgent_messages": urgent}
+        return render(request, "intake/thanks.html", context)
     return HttpResponseRedirect(reverse("intake:thanks", args=[slug]))
 
 

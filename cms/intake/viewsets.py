@@ -13,7 +13,9 @@ import logging
 from django.contrib import messages
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
+from django.urls import path
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -29,6 +31,7 @@ from .models import IntakeForm, IntakeSubmission
 from .text import replace_unsafe
 
 logger = logging.getLogger("cms.intake")
+from .workflow import advance_status, next_step
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -115,6 +118,11 @@ class SubmissionInspectView(generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["answer_rows"] = replace_unsafe(self.object.answer_rows())
+        context["red_flag_messages"] = self.object.red_flag_messages()
+        context["next_step"] = next_step(self.object)
+        context["can_change"] = self.permission_policy.user_has_permission(
+            self.request.user, "change"
+        )
         return context
 
 
@@ -126,8 +134,8 @@ class IntakeSubmissionViewSet(ModelViewSet):
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
     inspect_view_enabled = True
-    list_display = ["__str__", "form", "status", "submitted_at"]
-    list_filter = ["form", "status"]
+    list_display = ["__str__", BooleanColumn("urgent"), "form", "status", "submitted_at"]
+    list_filter = ["urgent", "status", "form"]
     # Metadata columns; SubmissionIndexView appends one column per question.
     list_export = [
         "id",
@@ -155,6 +163,7 @@ class IntakeSubmissionViewSet(ModelViewSet):
         "form_version",
         "submitted_at",
         "status",
+        "urgent",
         "consent_version",
         "consent_given_at",
         "source_page",
@@ -162,6 +171,12 @@ class IntakeSubmissionViewSet(ModelViewSet):
     # Editing is limited to the follow-up status; answers are never editable.
     panels = [FieldPanel("status")]
     search_fields = None
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("status/<uuid:pk>/", advance_status, name="status"),
+        ]
 
 
 class IntakeFormDeleteView(SnippetDeleteView):

@@ -29,4 +29,7 @@ def register_intake_log_actions(actions):
     actions.register_action(
         "intake.export_failed", "Export failed", "Export of intake submission failed"
     )
+    actions.register_action(
+        "intake.status", "Change submission status", "Changed intake submission status"
+    )
     actions.register_action("intake.purge", "Purge submission", "Deleted by the retention policy")

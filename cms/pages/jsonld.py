@@ -21,6 +21,24 @@ def _section_contributions(page: ConditionPage, method="schema_org") -> dict[str
     return merged
 
 
+def _publisher(page: ConditionPage, request=None) -> dict | None:
+    """The clinic (its site's :class:`~cms.pages.clinic.ClinicSettings`) as a ``MedicalClinic``."""
+    from wagtail.models import Site
+
+    from .clinic import ClinicSettings
+
+    parts = page.get_url_parts(request)  # the site root paths are cached per request
+    if not parts:
+        return None
+    site_id = parts[0]
+    request_site = Site.find_for_request(request) if request is not None else None
+    if request_site is not None and request_site.pk == site_id:
+        clinic = ClinicSettings.for_request(request)  # the instance the templates share
+    else:
+        clinic = ClinicSettings.base_queryset().get_or_create(site_id=site_id)[0]
+    return clinic.jsonld(request)
+
+
 def condition_jsonld(page: ConditionPage, request=None) -> dict:
     """A schema.org ``MedicalWebPage`` about the page's ``MedicalCondition``."""
     condition = {
@@ -47,6 +65,9 @@ def condition_jsonld(page: ConditionPage, request=None) -> dict:
         data["url"] = url
     if page.last_reviewed:
         data["lastReviewed"] = page.last_reviewed.isoformat()
+    publisher = _publisher(page, request)
+    if publisher:
+        data["publisher"] = publisher
     if page.reviewer_name:
         reviewer = {"@type": "Person", "name": page.reviewer_name}
         if page.reviewer_credentials:

@@ -23,6 +23,7 @@ from .api.fields import (
     RelatedConditionsField,
 )
 from .api.preview import HeadlessPreviewMixin
+from .clinic import ClinicSettings  # noqa: F401 - a model of this app, in its own module
 from .jsonld import condition_jsonld
 from .publishing import ConditionPagePermissionTester, check_publishable
 

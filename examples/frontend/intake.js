@@ -1,6 +1,8 @@
-// The intake_form section: renders the form schema embedded in the page response, shows and
-// hides questions by their visibility rules, and submits JSON to the intake API, showing the
-// API's per-field errors next to the fields.
+// The intake_form section: renders the form schema embedded in the page response one step at a
+// time (with a progress bar), shows and hides questions and steps by their visibility rules,
+// shows a red-flag rule's urgent message as soon as an answer matches it, and submits JSON to the
+// intake API with a form token fetched from the uncached token endpoint, showing the API's
+// per-field errors next to the fields (on their step).
 
 import { h } from "./dom.js";
 
@@ -146,45 +148,105 @@ export function intakeForm(value, context) {
   );
 
   const honeypotName = schema.honeypot_field;
-  const submit = h("button", { type: "submit", class: "button" }, "Send");
+  const back = h("button", { type: "button", class: "button button--secondary" }, "Back");
+  const submit = h("button", { type: "submit", class: "button" }, "Next");
+  const progressText = h("p", { id: `${slug}-progress` });
+  const progress = h("progress", { "aria-labelledby": `${slug}-progress` });
+  const urgentBox = h("div", { class: "urgent", "aria-live": "assertive" });
   const form = h(
     "form",
     { class: "intake", novalidate: true, "data-form": slug },
     value.intro ? h("p", {}, value.intro) : null,
     errorBox,
+    urgentBox,
+    h("div", { class: "progress" }, progressText, progress),
     fieldsets,
     honeypotName
       ? h("div", { class: "honeypot", "aria-hidden": "true" },
           h("label", {}, "Leave empty", h("input", { name: honeypotName, tabindex: -1, autocomplete: "off" })))
       : null,
-    submit,
+    h("div", { class: "actions" }, back, submit),
   );
+  let current = 0;
 
   function answers() {
     const result = {};
-    for (const { field } of fields) {
+    for (const { field, step } of fields) {
       const row = form.querySelector(`[data-field="${field.name}"]`);
-      if (row.hidden || row.closest("fieldset").hidden) continue;
+      if (row.hidden || !stepVisible(schema.steps.indexOf(step))) continue;
       const answer = readAnswer(form, field);
       if (answer !== undefined && !(Array.isArray(answer) && !answer.length)) result[field.name] = answer;
     }
     return result;
   }
 
+  function currentAnswers() {
+    const result = {};
+    for (const { field } of fields) result[field.name] = readAnswer(form, field);
+    return result;
+  }
+
+  function stepVisible(index) {
+    const rule = schema.steps[index].visible_if;
+    return !rule || ruleMatches(rule, currentAnswers()[rule.field]);
+  }
+
+  function visibleSteps() {
+    return schema.steps.map((_, i) => i).filter(stepVisible);
+  }
+
   function applyVisibility() {
-    const current = {};
-    for (const { field } of fields) current[field.name] = readAnswer(form, field);
-    schema.steps.forEach((step, i) => {
-      fieldsets[i].hidden = Boolean(step.visible_if) && !ruleMatches(step.visible_if, current[step.visible_if.field]);
-    });
+    const values = currentAnswers();
+    fieldsets.forEach((fieldset, i) => { fieldset.hidden = i !== current; });
     for (const { field } of fields) {
       const row = form.querySelector(`[data-field="${field.name}"]`);
-      row.hidden = Boolean(field.visible_if) && !ruleMatches(field.visible_if, current[field.visible_if.field]);
+      row.hidden = Boolean(field.visible_if) && !ruleMatches(field.visible_if, values[field.visible_if.field]);
     }
+    const steps = visibleSteps();
+    const position = steps.indexOf(current) + 1;
+    progressText.textContent = `Step ${position} of ${steps.length}`;
+    progress.max = steps.length;
+    progress.value = position;
+    back.hidden = position <= 1;
+    submit.textContent = position === steps.length ? "Send" : "Next";
+    showRedFlags();
+  }
+
+  // Red flags: the schema's rules, checked on every answer, so the advice shows at once.
+  function showRedFlags() {
+    const given = answers();
+    const messages = [...new Set((schema.red_flags || [])
+      .filter((rule) => rule.field in given && ruleMatches(rule, given[rule.field]))
+      .map((rule) => rule.message))];
+    urgentBox.replaceChildren(
+      ...messages.map((message) =>
+        h("div", { class: "urgent-message", role: "alert" }, h("h3", {}, "Urgent: please act now"), h("p", {}, message))),
+    );
+  }
+
+  function missingOnStep() {
+    const errors = {};
+    const given = answers();
+    for (const field of schema.steps[current].fields) {
+      const row = form.querySelector(`[data-field="${field.name}"]`);
+      if (field.required && !row.hidden && !(field.name in given && given[field.name] !== false)) {
+        errors[field.name] = "Answer this question.";
+      }
+    }
+    return errors;
+  }
+
+  function goTo(index) {
+    current = index;
+    applyVisibility();
+    fieldsets[current].querySelector("input, select, textarea")?.focus();
   }
 
   function showErrors(detail, fieldErrors) {
     form.querySelectorAll(".field .error").forEach((p) => { p.hidden = true; p.textContent = ""; });
+    const names = Object.keys(fieldErrors || {});
+    const owner = schema.steps.findIndex((step) => step.fields.some((f) => names.includes(f.name)));
+    if (owner !== -1 && owner !== current) { current = owner; applyVisibility(); }
     let first = null;
     for (const [name, message] of Object.entries(fieldErrors || {})) {
       const p = form.querySelector(`#${CSS.escape(`${slug}-${name}`)}-error`);
@@ -199,18 +261,36 @@ export function intakeForm(value, context) {
   }
 
   // The page JSON is cached and shared, so it holds no token: this visitor's form token comes from
-  // the uncached token_url, asked for as the form is shown (the minimum fill time starts there).
+  // the uncached token endpoint, asked for as the form is shown (the minimum fill time starts there).
+  const tokenUrl = schema.token_url || `/api/v3/intake/forms/${slug}/token`;
   const fetchToken = () =>
-    fetch(context.apiUrl(schema.token_url), { cache: "no-store" })
+    fetch(context.apiUrl(tokenUrl), { cache: "no-store" })
       .then((response) => (response.ok ? response.json() : Promise.reject(response)))
       .then((data) => data.form_token)
-      .catch(() => null);
+      .catch(() => schema.form_token || null);
   let token = fetchToken();
 
+  back.addEventListener("click", () => {
+    const steps = visibleSteps();
+    goTo(steps[Math.max(steps.indexOf(current) - 1, 0)]);
+  });
   form.addEventListener("input", applyVisibility);
   form.addEventListener("change", applyVisibility);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const steps = visibleSteps();
+    const next = steps[steps.indexOf(current) + 1];
+    if (next !== undefined) {
+      // Between steps only required answers are checked here; the API checks everything on Send.
+      const missing = missingOnStep();
+      if (Object.keys(missing).length) {
+        showErrors("Please answer the questions marked below.", missing);
+        return;
+      }
+      showErrors("", {});
+      goTo(next);
+      return;
+    }
     submit.disabled = true;
     let formToken = await token;
     if (!formToken) formToken = await (token = fetchToken());
@@ -224,7 +304,8 @@ export function intakeForm(value, context) {
       });
       const result = await response.json().catch(() => ({}));
       if (response.ok) {
-        form.replaceWith(h("p", { class: "success", role: "status" }, result.message || schema.success_message));
+        const urgent = urgentBox.cloneNode(true);
+        form.replaceWith(h("div", {}, urgent, h("p", { class: "success", role: "status" }, result.message || schema.success_message)));
         return;
       }
       showErrors(result.detail || `The form could not be sent (${response.status}).`, result.field_errors);

@@ -71,9 +71,10 @@ def test_renders_tiers_as_an_ordered_list(condition_index):
         ]
     )
     html = TreatmentTiersBlock().render(value)
-    assert '<ol class="treatments__tiers">' in html
+    assert '<ol class="treatments__tiers treatments__tiers--2">' in html
     assert html.index("<h3>Injections</h3>") < html.index("<h3>Fusion</h3>")
-    assert '<p class="tier__intensity">Surgical</p>' in html
+    assert '<span class="tier__intensity">Surgical</span>' in html
+    assert "Step 1 of" in html
     assert "<dt>Expected relief</dt><dd>Up to a year.</dd>" in html
     assert 'alt="A syringe"' in html
     assert html.count("<h4>Examples</h4>") == 1

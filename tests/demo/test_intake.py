@@ -47,3 +47,16 @@ def test_demo_form_is_on_the_fbss_page_and_takes_submissions(demo, client):
 
     html = client.get(fbss.url).content.decode()
     assert 'id="intake"' in html and 'href="#intake"' in html
+
+
+def test_demo_form_flags_emergencies_and_refuses_future_surgery_dates(demo, client):
+    embedded = client.get("/api/v3/intake/forms/spine-pain-intake/").json()
+    fields = {f["name"]: f for step in embedded["steps"] for f in step["fields"]}
+    assert fields["when_was_your_most_recent_surgery"]["date_limit"] == "not_future"
+    choices = {c["value"] for c in fields["do_you_have_any_of_these_symptoms"]["choices"]}
+    flagged = {rule["value"] for rule in embedded["red_flags"]}
+    assert flagged <= choices  # every rule names a real choice
+    assert "Trouble controlling bladder or bowels" in flagged
+    assert any("saddle" in value for value in flagged)
+    assert any("foot drop" in value for value in flagged)
+    assert all("emergency" in rule["message"] for rule in embedded["red_flags"])

@@ -123,3 +123,14 @@ def test_every_demo_section_passes_validation(demo):
             except ValidationError as exc:
                 pytest.fail(f"{page.url_path} {child.block_type}: {exc.as_json_data()}")
             assert child.block_type in section_registry
+
+
+def test_the_demo_site_has_a_fictional_clinic(demo):
+    from wagtail.models import Site
+
+    from cms.pages.clinic import ClinicSettings
+
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    assert clinic.name == "Riverside Spine Clinic"
+    assert clinic.logo is not None and clinic.phone and clinic.opening_hours_lines
+    assert "emergency" in clinic.emergency_notice.lower()

@@ -186,3 +186,57 @@ def test_the_intake_form_shows_api_errors_then_submits(intake_page, frontend, br
     assert submission.source_page_id == intake_page.pk
     assert submission.answers["your_name"] == "Pat Example"
     assert submission.answers["pain_score"] == 7
+
+
+@pytest.fixture
+def stepped_intake_page(condition_page, settings):
+    from cms.intake.models import IntakeRedFlag
+
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    intake_form = build_form(
+        [
+            ("Your name", "singleline", {}),
+            ("Symptoms", "step", {}),
+            ("Symptom list", "checkboxes", {"choices": "Leg pain\nBladder trouble"}),
+            ("Consent", "consent", {"label": "I agree"}),
+        ],
+        slug="stepped",
+        success_message="Thank you.",
+    )
+    IntakeRedFlag.objects.create(
+        form=intake_form,
+        field="symptom_list",
+        operator="contains",
+        value="Bladder trouble",
+        message="Go to an emergency department now.",
+    )
+    condition_page.body.append(("intake_form", {"heading": "Tell us", "form": intake_form}))
+    condition_page.save()
+    return condition_page
+
+
+def test_the_intake_form_runs_step_by_step_with_red_flags(stepped_intake_page, frontend, browser):
+    from cms.intake.models import IntakeSubmission
+
+    open_page(browser, frontend(PATH))
+    form = browser.find_element(By.CSS_SELECTOR, "form[data-form=stepped]")
+    assert form.find_element(By.CSS_SELECTOR, ".progress p").text == "Step 1 of 2"
+    assert not form.find_element(By.NAME, "i_agree").is_displayed()
+
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert form.find_element(By.ID, "stepped-your_name-error").text == "Answer this question."
+    form.find_element(By.NAME, "your_name").send_keys("Pat Example")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert form.find_element(By.CSS_SELECTOR, ".progress p").text == "Step 2 of 2"
+    assert not form.find_element(By.NAME, "your_name").is_displayed()
+
+    form.find_element(By.CSS_SELECTOR, "input[value='Bladder trouble']").click()
+    alert = form.find_element(By.CSS_SELECTOR, ".urgent-message")
+    assert "Go to an emergency department now." in alert.text
+    form.find_element(By.NAME, "i_agree").click()
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 10).until(
+        EC.visibility_of_element_located((By.CSS_SELECTOR, ".success"))
+    )
+    assert "Go to an emergency department now." in browser.find_element(By.TAG_NAME, "main").text
+    assert IntakeSubmission.objects.get().urgent is True

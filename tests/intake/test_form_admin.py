@@ -25,7 +25,7 @@ def row(label, field_type, **extra):
     }
 
 
-def post_form(client, rows):
+def post_form(client, rows, red_flags=()):
     data = nested_form_data(
         {
             "title": "Neck pain",
@@ -36,6 +36,7 @@ def post_form(client, rows):
             "success_message": "Thanks",
             "notification_email": "",
             "fields": inline_formset(rows),
+            "red_flags": inline_formset(list(red_flags)),
         }
     )
     return client.post(reverse(ADD_URL), data)
@@ -107,3 +108,18 @@ def test_form_without_submissions_can_be_deleted(admin_client, spine_form):
     url = reverse("wagtailsnippets_intake_intakeform:delete", args=[spine_form.pk])
     assert admin_client.post(url).status_code == 302
     assert not IntakeForm.objects.exists()
+
+
+def test_red_flags_must_name_a_field_of_the_form(form_editor_client):
+    rows = [row("Symptoms", "checkboxes", choices="Numbness\nWeakness"), row("I agree", "consent")]
+    flag = {"field": "symptom", "operator": "contains", "value": "Weakness", "message": "Call 911."}
+    response = post_form(form_editor_client, rows, [flag])
+    assert response.status_code == 200
+    assert "symptom&#x27; is not the name of a field of this form" in response.content.decode()
+
+    flag["field"] = "symptoms"
+    response = post_form(form_editor_client, rows, [flag])
+    assert response.status_code == 302
+    assert IntakeForm.objects.get().red_flag_rules() == [
+        {"field": "symptoms", "operator": "contains", "value": "Weakness", "message": "Call 911."}
+    ]

@@ -128,6 +128,7 @@ def test_schema(spine_form):
         "max": 10,
         "max_length": None,
         "default": None,
+        "date_limit": None,
     }
     assert fields["where_is_the_pain"]["choices"][0] == {
         "value": "lumbar",

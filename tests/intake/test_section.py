@@ -39,7 +39,7 @@ def test_step_one_issues_the_tokens_uncached(client, page):
     response = client.get(f"{FORM_URL}?page={page.pk}")
     html = response.content.decode()
     assert "csrfmiddlewaretoken" in html and 'name="_token"' in html
-    assert "Step 1 of 4: Spine intake" in html
+    assert "Step 1 of 4" in html
     assert 'name="pain_score"' in html and 'name="email"' not in html
     assert "no-store" in response["Cache-Control"]
 
@@ -82,11 +82,11 @@ def test_steps_work_without_javascript(client, page):
     response = step(client, {"_step": "0", **FIRST}, page)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Step 3 of 4: Symptoms" in html  # "Your surgery" is skipped
+    assert "Step 3 of 4</p>" in html and ">Symptoms</h2>" in html  # "Your surgery" is skipped
     assert 'type="hidden" name="pain_score" value="6"' in html  # earlier answers carried
 
     response = step(client, {"_step": "2", **FIRST, **SYMPTOMS}, page)
-    assert "Step 4 of 4: Contact" in response.content.decode()
+    assert "Step 4 of 4</p>" in response.content.decode()
 
     response = step(client, {"_step": "3", **FIRST, **SYMPTOMS, **CONTACT}, page)
     assert response.status_code == 302
@@ -100,7 +100,7 @@ def test_steps_work_without_javascript(client, page):
 
 def test_conditional_step_is_shown_when_its_rule_holds(client, spine_form):
     response = step(client, {"_step": "0", **FIRST, "prior_back_surgery": "yes"})
-    assert "Step 2 of 4: Your surgery" in response.content.decode()
+    assert "Step 2 of 4</p>" in response.content.decode()
 
 
 def test_errors_rerender_the_step(client, spine_form):
@@ -114,7 +114,7 @@ def test_errors_rerender_the_step(client, spine_form):
 
 def test_back_returns_to_the_previous_visible_step(client, spine_form):
     response = step(client, {"_step": "3", "_action": "back", **FIRST, **SYMPTOMS})
-    assert "Step 3 of 4: Symptoms" in response.content.decode()
+    assert "Step 3 of 4</p>" in response.content.decode()
 
 
 def test_honeypot_on_html_form_stores_nothing(client, spine_form):

@@ -5,7 +5,12 @@
  * "Answer only if ..." note, and the server discards the answer when the rule does not hold. With it,
  * such fields (marked with data-visible-if-field / -operator / -value) are shown and hidden as the
  * patient answers. A hidden field gets the `hidden` attribute, which removes it from view, from the
- * tab order and from assistive technology. The comparison mirrors `rule_matches` in cms/intake/forms.py.
+ * tab order and from assistive technology. The comparison mirrors `rule_matches` in cms/intake/rules.py.
+ *
+ * It also hides the "Answer only if ..." notes (they are for the form without this script), moves
+ * focus to the error summary when a step comes back with errors, and shows a red-flag rule's urgent
+ * advice (elements with data-red-flag-field / -operator / -value, rendered hidden) as soon as an
+ * answer matches; without the script the server shows that advice on the next step.
  */
 (function () {
   "use strict";
@@ -80,10 +85,37 @@
     });
   }
 
+  function updateRedFlags(form) {
+    form.querySelectorAll("[data-red-flag-field]").forEach(function (advice) {
+      var name = advice.getAttribute("data-red-flag-field");
+      var wrapper = form.querySelector('[data-field-name="' + name + '"]');
+      var value = wrapper && wrapper.hidden ? null : currentValue(form, name);
+      var matches = ruleMatches(
+        advice.getAttribute("data-red-flag-operator"),
+        advice.getAttribute("data-red-flag-value") || "",
+        value
+      );
+      if (matches && advice.hidden) advice.setAttribute("role", "alert");
+      advice.hidden = !matches;
+    });
+  }
+
   function enhance(form) {
-    if (form.hasAttribute("data-intake-live") || !form.querySelector("[data-visible-if-field]")) return;
+    if (form.hasAttribute("data-intake-live")) return;
     form.setAttribute("data-intake-live", "");
-    var refresh = function () { update(form); };
+    form.querySelectorAll(".intake-hint--conditional").forEach(function (hint) {
+      hint.hidden = true;
+      form.querySelectorAll('[aria-describedby~="' + hint.id + '"]').forEach(function (input) {
+        var ids = input.getAttribute("aria-describedby").split(/\s+/).filter(function (id) {
+          return id && id !== hint.id;
+        });
+        if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+        else input.removeAttribute("aria-describedby");
+      });
+    });
+    var summary = form.querySelector("[data-intake-error-summary]");
+    if (summary) summary.focus();
+    var refresh = function () { update(form); updateRedFlags(form); };
     form.addEventListener("change", refresh);
     form.addEventListener("input", refresh);
     refresh();
