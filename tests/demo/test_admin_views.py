@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.test import override_settings
 
-from tests.demo.form_data import edit_form_data
+from tests.form_data import edit_form_data
 
 FRONT_END = "http://front-end.example/preview"
 
