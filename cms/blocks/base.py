@@ -13,6 +13,10 @@ class SectionBlock(blocks.StructBlock):
     * :meth:`extra_api_fields` to add computed keys (such as human labels for choices) to the
       section's API representation;
     * :meth:`schema_org` to contribute to the page's schema.org ``MedicalCondition``.
+
+    A section holding medical claims (symptoms, causes, treatments...) says so in its ``Meta``
+    with ``clinical = True``: publishing a change to it then needs a medical reviewer's approval
+    (see ``cms.pages.clinical``). Plugins declare theirs the same way.
     """
 
     anchor = blocks.CharBlock(
@@ -25,6 +29,8 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         # Collapsed sections show their heading in the editor.
         label_format = "{heading}"
+        #: ``True`` for sections holding medical claims: changing one needs a new medical review.
+        clinical = False
 
     def get_form_layout(self):
         # The anchor is a setting, not content: Wagtail shows it in the block's settings area.
