@@ -44,6 +44,7 @@ e2e-deps:
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
 
 clean:

@@ -7,8 +7,8 @@ class ApiConfig(AppConfig):
     verbose_name = "Delivery API"
 
     def ready(self):
-        # read_schema must run before wagtail.api.v3.registry is imported (it builds every page
+        # openapi must run before wagtail.api.v3.registry is imported (it builds every page
         # schema at import time): it types page bodies section by section.
-        from . import read_schema, signals  # noqa: F401
+        from . import openapi, signals  # noqa: F401
 
         signals.connect()

@@ -21,8 +21,8 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from .api import private_view
 from .cache import cached_page_view, cached_site_view
+from .endpoints import private_view
 from .views import PagesAPIViewSet, find_without_redirect
 
 for register in hooks.get_hooks("register_api_v3_routers"):

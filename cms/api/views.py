@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 from django.urls import Resolver404, URLPattern, resolve
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
+from cms.pages.api.fields import prefetch_page_fields
 from cms.pages.models import ConditionPage
 
 from .cache import cached_page_view
-from .fields import prefetch_page_fields
 from .richtext import prefetch_rich_text_links
 
 

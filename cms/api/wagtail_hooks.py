@@ -12,6 +12,6 @@ def prefetch_page_links(features):
 
 @hooks.register("register_api_v3_routers")
 def add_delivery_router(api):
-    from .api import router
+    from .endpoints import router
 
     api.add_router("/", router)

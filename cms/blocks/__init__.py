@@ -12,6 +12,7 @@ from .cta import CallToActionBlock
 from .hero import HeroBlock
 from .images import FigureBlock, PrefetchingImageChooserBlock, image_api_representation
 from .links import LinkBlock, OptionalLinkBlock
+from .references import CitationBlock, ReferencesBlock
 from .registry import (
     DuplicateSectionError,
     MissingTemplateError,
@@ -28,6 +29,7 @@ from .treatments import TreatmentTierBlock, TreatmentTiersBlock
 __all__ = [
     "CallToActionBlock",
     "CauseBlock",
+    "CitationBlock",
     "CauseListBlock",
     "ConditionBasicsBlock",
     "DuplicateSectionError",
@@ -42,6 +44,7 @@ __all__ = [
     "PrefetchingImageChooserBlock",
     "QuestionBlock",
     "RecoveryOutlookBlock",
+    "ReferencesBlock",
     "RichTextSectionBlock",
     "Section",
     "SectionBlock",

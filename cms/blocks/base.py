@@ -11,7 +11,7 @@ class SectionBlock(blocks.StructBlock):
     Subclasses declare their fields as usual. They may override:
 
     * :meth:`extra_api_fields` to add computed keys (such as human labels for choices) to the
-      section's API representation;
+      section's API representation, together with :meth:`api_schema`, which types them;
     * :meth:`schema_org` to contribute to the page's schema.org ``MedicalCondition``.
 
     A section holding medical claims (symptoms, causes, treatments...) says so in its ``Meta``
@@ -25,6 +25,15 @@ class SectionBlock(blocks.StructBlock):
         validators=[anchor_validator],
         help_text="Optional id for links to this section, e.g. 'symptoms' for '#symptoms'.",
     )
+    unwritten = blocks.BooleanBlock(
+        required=False,
+        label="Not written yet",
+        help_text="This section holds writing guidance from a template, not content. Write it, "
+        "then untick this box: until then it is never shown, and the page cannot be published.",
+    )
+
+    #: Children that are editorial settings, never served by the API.
+    api_private_children = ("unwritten",)
 
     class Meta:
         # Collapsed sections show their heading in the editor.
@@ -33,10 +42,12 @@ class SectionBlock(blocks.StructBlock):
         clinical = False
 
     def get_form_layout(self):
-        # The anchor is a setting, not content: Wagtail shows it in the block's settings area.
+        # The anchor and the guidance flag are settings, not content: Wagtail shows them in the
+        # block's settings area.
         if self.meta.form_layout is None:
-            content = [name for name in self.child_blocks if name != "anchor"]
-            return blocks.BlockGroup(children=content, settings=["anchor"])
+            settings = [name for name in ("anchor", "unwritten") if name in self.child_blocks]
+            content = [name for name in self.child_blocks if name not in settings]
+            return blocks.BlockGroup(children=content, settings=settings)
         return super().get_form_layout()
 
     def extra_api_fields(self, value, context=None) -> dict:
@@ -44,8 +55,18 @@ class SectionBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         data = super().get_api_representation(value, context)
+        for name in self.api_private_children:
+            data.pop(name, None)
         data.update(self.extra_api_fields(value, context))
         return data
+
+    def api_schema(self, builder):
+        """The annotation of :meth:`get_api_representation` (see :mod:`cms.blocks.schema`).
+
+        A subclass that overrides :meth:`extra_api_fields` declares its own, e.g.
+        ``builder.struct(self, extra={"open_now": bool})``; one that doesn't is served untyped.
+        """
+        return builder.struct(self)
 
     def schema_org(self, value) -> dict[str, list]:
         """Properties this section adds to the page's ``MedicalCondition``.
@@ -54,6 +75,21 @@ class SectionBlock(blocks.StructBlock):
         lists from every section are concatenated. The default contributes nothing.
         """
         return {}
+
+    def schema_org_page(self, value) -> dict[str, list]:
+        """Properties this section adds to the ``MedicalWebPage`` itself (e.g. ``citation``),
+        merged the same way as :meth:`schema_org`."""
+        return {}
+
+
+def is_unwritten(value) -> bool:
+    """Whether a section's value is template guidance its editor has not written yet."""
+    return bool(hasattr(value, "get") and value.get("unwritten"))
+
+
+def written_sections(stream_value):
+    """The sections of a body that may be shown: guidance left unwritten never is."""
+    return [child for child in stream_value or () if not is_unwritten(child.value)]
 
 
 def choice_label(block: blocks.ChoiceBlock, value) -> str | None:

@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from .api_types import SectionImage
+
 #: Rendition widths offered to templates and the API (``srcset``).
 RENDITION_WIDTHS = (480, 800, 1200)
 RENDITION_SPECS = tuple(f"width-{w}" for w in RENDITION_WIDTHS)
@@ -117,3 +119,6 @@ class FigureBlock(blocks.StructBlock):
         if not value or not value.get("image"):
             return None
         return image_api_representation(value["image"], value.get("alt_text"))
+
+    def api_schema(self, builder):
+        return SectionImage | None

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from wagtail import blocks
 
+from .api_types import SectionLink
+
 anchor_validator = RegexValidator(
     r"^[A-Za-z][\w-]*$",
     "Use the id of a section on this page without '#', e.g. 'get-started'.",
@@ -86,6 +88,9 @@ class LinkBlock(blocks.StructBlock):
             ),
         }
 
+    def api_schema(self, builder):
+        return SectionLink if getattr(self.meta, "required", True) else SectionLink | None
+
 
 class OptionalLinkBlock(LinkBlock):
     """A link that may be left entirely empty."""
@@ -112,3 +117,7 @@ class OptionalLinkBlock(LinkBlock):
         if not value or not value.kind:
             return None
         return super().get_api_representation(value, context)
+
+    def api_schema(self, builder):
+        # A link's shape, or null when left empty (Meta.required is False).
+        return super().api_schema(builder)

@@ -35,6 +35,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from wagtail import blocks, hooks
 
+from .base import written_sections
+
 logger = logging.getLogger("cms.sections")
 
 HOOK_NAME = "register_page_sections"
@@ -109,6 +111,17 @@ class SectionStreamBlock(blocks.StreamBlock):
 
     def bulk_to_python(self, values):
         return super().bulk_to_python([self._known(stream) for stream in values])
+
+    def get_api_representation(self, value, context=None):
+        # Template guidance not yet written is never served.
+        return [
+            {
+                "type": child.block.name,
+                "value": child.block.get_api_representation(child.value, context=context),
+                "id": child.id,
+            }
+            for child in written_sections(value)
+        ]
 
 
 class SectionRegistry:

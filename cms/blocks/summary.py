@@ -19,6 +19,9 @@ class RecoveryOutlookBlock(blocks.StructBlock):
         data["level_label"] = choice_label(self.child_blocks["level"], value.get("level"))
         return data
 
+    def api_schema(self, builder):
+        return builder.struct(self, extra={"level_label": str | None})
+
 
 class ConditionBasicsBlock(SectionBlock):
     heading = blocks.CharBlock(max_length=120, default="At a glance")

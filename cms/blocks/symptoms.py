@@ -45,6 +45,9 @@ class SymptomGroupBlock(blocks.StructBlock):
         data["region_label"] = value.region_label
         return data
 
+    def api_schema(self, builder):
+        return builder.struct(self, extra={"region_label": str | None})
+
 
 class SymptomListBlock(SectionBlock):
     heading = blocks.CharBlock(max_length=120)

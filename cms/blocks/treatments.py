@@ -47,6 +47,9 @@ class TreatmentTierBlock(blocks.StructBlock):
         data["intensity_label"] = value.intensity_label
         return data
 
+    def api_schema(self, builder):
+        return builder.struct(self, extra={"intensity_label": str | None})
+
 
 class TreatmentTiersBlock(SectionBlock):
     heading = blocks.CharBlock(max_length=120)

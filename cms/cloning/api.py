@@ -11,6 +11,8 @@ from ninja import Field, Router, Schema, Status
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import Page
 
+from cms.pages.publishing import unwritten_sections
+
 from .actions import clone_condition
 from .models import ConditionTemplate
 from .permissions import VIEW_TEMPLATES
@@ -49,6 +51,10 @@ class ClonedConditionOut(Schema):
     url_path: str
     live: bool
     template_id: int
+    unwritten_sections: list[str] = Field(
+        description="Sections still holding the template's writing guidance: each must be "
+        "written (and its “Not written yet” flag cleared) before the page can be published."
+    )
 
 
 def _require_template_access(request):
@@ -106,5 +112,6 @@ def clone_condition_action(request, template_id: int, data: CloneConditionIn):
             "url_path": page.url_path,
             "live": page.live,
             "template_id": template.pk,
+            "unwritten_sections": unwritten_sections(page),
         },
     )

@@ -34,3 +34,9 @@ class IntakeFormBlock(SectionBlock):
 
         intake_form = value.get("form")
         return {"form": form_schema_with_token(intake_form) if intake_form else None}
+
+    def api_schema(self, builder):
+        # The chosen form's id is replaced by its whole schema.
+        from .api import IntakeFormSchema
+
+        return builder.struct(self, extra={"form": IntakeFormSchema | None})

@@ -2,9 +2,7 @@
 
 from wagtail import hooks
 
-from cms.api.schema import block_schemas
-
-from .api import IntakeFormSchema, router
+from .api import router
 from .blocks import IntakeFormBlock
 from .viewsets import IntakeViewSetGroup
 
@@ -12,13 +10,6 @@ from .viewsets import IntakeViewSetGroup
 @hooks.register("register_page_sections")
 def register_intake_section(registry):
     registry.register("intake_form", IntakeFormBlock())
-
-
-# The section's API representation swaps the chosen form's id for its whole schema.
-block_schemas.register(
-    IntakeFormBlock,
-    lambda builder, block: builder.struct(block, extra={"form": IntakeFormSchema | None}),
-)
 
 
 @hooks.register("register_api_v3_routers")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cms.blocks.base import written_sections
+
 if TYPE_CHECKING:
     from .models import ConditionPage
 
 
-def _section_contributions(page: ConditionPage) -> dict[str, list]:
+def _section_contributions(page: ConditionPage, method="schema_org") -> dict[str, list]:
     merged: dict[str, list] = {}
-    for child in page.body:
-        contribute = getattr(child.block, "schema_org", None)
+    for child in written_sections(page.body):
+        contribute = getattr(child.block, method, None)
         if contribute is None:
             continue
         for key, items in contribute(child.value).items():
@@ -38,6 +40,8 @@ def condition_jsonld(page: ConditionPage, request=None) -> dict:
         "description": page.search_description or page.short_summary,
         "about": condition,
     }
+    for key, items in _section_contributions(page, "schema_org_page").items():
+        data[key] = items
     url = page.get_full_url(request)
     if url:
         data["url"] = url

@@ -14,16 +14,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api.fields import (
+from cms.blocks.fields import SectionsField
+
+from .api.fields import (
     AlternateNamesField,
     BreadcrumbsField,
     JsonLdField,
     PagePathField,
     RelatedConditionsField,
 )
-from cms.api.preview import HeadlessPreviewMixin
-from cms.blocks.fields import SectionsField
-
+from .api.preview import HeadlessPreviewMixin
 from .jsonld import condition_jsonld
 from .publishing import ConditionPagePermissionTester, check_publishable
 

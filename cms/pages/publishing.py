@@ -27,6 +27,8 @@ from django.core.exceptions import ValidationError
 from wagtail import hooks
 from wagtail.models import PagePermissionTester
 
+from cms.blocks.base import is_unwritten
+
 PUBLISH_CHECKS_HOOK = "condition_page_publish_checks"
 PUBLISH_HOLDS_HOOK = "condition_page_publish_holds"
 
@@ -45,6 +47,30 @@ def check_publishable(page) -> None:
     problems = publish_problems(page)
     if problems:
         raise PublishRefused(problems, code="publish_refused")
+
+
+def unwritten_sections(page) -> list[str]:
+    """How the editor knows each section of ``page`` still holding template guidance:
+    its label and heading, e.g. ``"Symptom list: Symptoms of Spinal Stenosis"``."""
+    names = []
+    for child in getattr(page, "body", None) or ():
+        if is_unwritten(child.value):
+            heading = child.value.get("heading") or ""
+            label = str(child.block.label)
+            names.append(f"{label}: {heading}" if heading else label)
+    return names
+
+
+def unwritten_sections_check(page) -> list[str]:
+    """Nobody publishes template guidance: every section must be written first."""
+    names = unwritten_sections(page)
+    if not names:
+        return []
+    return [
+        "Some sections still hold the template's writing guidance: "
+        + "; ".join(names)
+        + ". Write each one and untick “Not written yet” in its settings."
+    ]
 
 
 def publish_holds(user, page) -> list[str]:

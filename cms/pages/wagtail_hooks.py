@@ -14,6 +14,7 @@ from cms.blocks import (
     ConditionBasicsBlock,
     FAQBlock,
     HeroBlock,
+    ReferencesBlock,
     RichTextSectionBlock,
     SymptomListBlock,
     TreatmentTiersBlock,
@@ -21,7 +22,13 @@ from cms.blocks import (
 
 from .bulk_actions import PublishBulkActionWithChecks
 from .models import ConditionPage
-from .publishing import may_move, publish_holds, publish_problems
+from .publishing import (
+    PUBLISH_CHECKS_HOOK,
+    may_move,
+    publish_holds,
+    publish_problems,
+    unwritten_sections_check,
+)
 
 CONDITION_ONLY = ["pages.ConditionPage"]
 
@@ -36,10 +43,13 @@ def register_core_sections(registry):
     registry.register("call_to_action", CallToActionBlock())
     registry.register("rich_text", RichTextSectionBlock())
     registry.register("faq", FAQBlock())
+    registry.register("references", ReferencesBlock(), page_types=CONDITION_ONLY)
 
 
 # -- publish checks and holds (cms.pages.publishing) in the admin --------------------------------
 
+
+hooks.register(PUBLISH_CHECKS_HOOK, unwritten_sections_check)
 
 # Registered after Wagtail's own publish action (order 0), which it replaces.
 hooks.register("register_bulk_action", PublishBulkActionWithChecks, order=1)

@@ -1,5 +1,8 @@
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
+
+# The demo content and `load_demo` (what `make run` serves); production never installs it.
+INSTALLED_APPS = ["cms.demo", *INSTALLED_APPS]
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # Development only: a fixed key so `make run` works on a fresh machine with nothing configured.

@@ -19,6 +19,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # switched on later with override_settings; it has to be installed from the start.
 if "examples.testimonials" not in INSTALLED_APPS:
     INSTALLED_APPS = [*INSTALLED_APPS, "examples.testimonials"]
+# The demo content, for the tests in tests/demo (the only ones that may use it).
+INSTALLED_APPS = ["cms.demo", *INSTALLED_APPS]
 # A fixed development key; real keys only ever come from the environment.
 INTAKE_ENCRYPTION_KEYS = ["PRyJpWPe9OqxKzYjB5j5OT6DNfFInLHR7_Fi4467dyQ="]
 INTAKE_MIN_FILL_SECONDS = 0.0

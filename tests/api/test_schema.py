@@ -5,10 +5,10 @@ from pydantic import TypeAdapter, ValidationError
 from wagtail import blocks, hooks
 from wagtail.images.blocks import ImageChooserBlock
 
-from cms.api.read_schema import sections_body_annotation
-from cms.api.schema import BlockSchemaBuilder
+from cms.api.openapi import sections_body_annotation
 from cms.blocks import SectionBlock
 from cms.blocks.registry import section_registry
+from cms.blocks.schema import BlockSchemaBuilder
 
 
 class StopBlock(blocks.StructBlock):

@@ -12,7 +12,7 @@ def demo_pages(db):
 
 
 @pytest.fixture
-def editor_client(client, db):
+def demo_editor_client(client, db):
     """A member of the "Editors" group as its migration leaves it, nothing more."""
     user = get_user_model().objects.create_user("demo-editor", "editor@example.com", "password")
     user.groups.add(Group.objects.get(name="Editors"))

@@ -20,6 +20,7 @@ from cms.cloning.actions import clone_condition
 from cms.cloning.models import ConditionTemplate
 from cms.cloning.placeholders import CONDITION
 from cms.pages.models import ConditionIndexPage
+from cms.pages.publishing import unwritten_sections
 
 
 def _messages(error: ValidationError) -> str:
@@ -125,7 +126,14 @@ class Command(BaseCommand):
     def _result(self, page):
         state = "published" if page.live else "draft"
         where = page.url or page.url_path
-        return f"Created {page.title!r} ({state}, id {page.pk}) at {where}"
+        result = f"Created {page.title!r} ({state}, id {page.pk}) at {where}"
+        unwritten = unwritten_sections(page)
+        if unwritten:
+            result += (
+                f". {len(unwritten)} section(s) still to write before it can be published: "
+                + "; ".join(unwritten)
+            )
+        return result
 
     def _from_csv(self, template, options):
         try:

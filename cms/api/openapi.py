@@ -1,4 +1,9 @@
-"""Teaches Wagtail's API v3 schema generator the shape of a :class:`SectionsField`."""
+"""OpenAPI assembly: teaches Wagtail's API v3 schema generator the shape of a
+:class:`~cms.blocks.fields.SectionsField`, section by section, from the section registry.
+
+Each section declares its own shape beside its block (``api_schema``, see
+:mod:`cms.blocks.schema`); this module only hands the registry's stream block to the builder.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,9 @@ from wagtail.api.v3.schemas.generators.read import read_generator
 
 from cms.blocks.fields import SectionsField
 from cms.blocks.registry import section_registry
+from cms.blocks.schema import BlockSchemaBuilder
 
-from . import block_schemas  # noqa: F401  (registers the block -> schema mapping)
 from .richtext import prefetch_rich_text_links
-from .schema import BlockSchemaBuilder
 
 #: One builder for the whole API, so shared blocks become shared OpenAPI components.
 builder = BlockSchemaBuilder()

@@ -1,28 +1,30 @@
-"""Hand-written API shapes shared by blocks and page fields (images, links, related pages)."""
+"""Hand-written API shapes shared by sections and page fields: images and links."""
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class _Schema(BaseModel):
+class ApiSchema(BaseModel):
+    """A hand-written API shape: unknown keys are an error, so drift fails tests loudly."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class ImageRendition(_Schema):
+class ImageRendition(ApiSchema):
     width: int
     height: int
     url: str
 
 
-class FocalPoint(_Schema):
+class FocalPoint(ApiSchema):
     x: int
     y: int
     width: int
     height: int
 
 
-class SectionImage(_Schema):
+class SectionImage(ApiSchema):
     """An image ready to render: alt text, intrinsic size and srcset-ready renditions."""
 
     id: int
@@ -36,33 +38,16 @@ class SectionImage(_Schema):
     focal_point: FocalPoint | None
 
 
-class LinkedPage(_Schema):
+class LinkedPage(ApiSchema):
     id: int
     title: str
     path: str | None = Field(description="The page's path on the site, e.g. '/conditions/x/'.")
 
 
-class SectionLink(_Schema):
+class SectionLink(ApiSchema):
     """A link resolved for rendering: ``href`` is ready to use whatever ``kind`` it is."""
 
     label: str | None
     kind: Literal["page", "anchor", "url"] | None
     href: str | None
     page: LinkedPage | None
-
-
-class RelatedCondition(_Schema):
-    id: int
-    title: str
-    condition_name: str
-    path: str | None
-    short_summary: str
-
-
-class Breadcrumb(_Schema):
-    id: int
-    title: str
-    path: str | None
-
-
-JsonLd = dict[str, Any]

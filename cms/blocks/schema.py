@@ -6,10 +6,11 @@ pydantic annotation describing exactly what ``block.get_api_representation()`` r
 OpenAPI document gives every section its full JSON shape and a section added by a plugin appears
 in it without further work.
 
-How a block's schema is found, first match wins:
+How a block's schema is found: walking up the block's class hierarchy, the first of
 
-1. the block's own ``api_schema(builder)`` method, for blocks that override
-   ``get_api_representation``::
+1. an ``api_schema(self, builder)`` method, which every block that shapes its own API
+   representation declares beside that representation (core sections, plugins and the intake
+   section alike)::
 
        class OpeningHoursBlock(SectionBlock):
            ...
@@ -19,22 +20,24 @@ How a block's schema is found, first match wins:
            def api_schema(self, builder):
                return builder.struct(self, extra={"open_now": bool})
 
-2. a function registered for the block's class (or its nearest base class) with
-   ``block_schemas.register(BlockClass, func)``, where ``func(builder, block)`` returns the
-   annotation; this is how the schemas of the core blocks and Wagtail's own blocks are declared
-   (see :mod:`cms.api.block_schemas`);
-3. for a block nobody described, or one that changes its API representation without declaring
-   ``api_schema``: an open object (``dict[str, Any]``) for a struct, ``Any`` otherwise. The API
-   keeps working; the section is just untyped until it declares its schema.
+2. a function registered for that class in :data:`block_schemas`, which is how Wagtail's own
+   blocks (which cannot be given methods) are described, at the bottom of this module;
+3. a class that changes the representation (overrides ``get_api_representation`` or
+   ``extra_api_fields``) without declaring ``api_schema``: then the inherited schema would be
+   wrong, so the block is served untyped: an open object (``dict[str, Any]``) for a struct,
+   ``Any`` otherwise. The API keeps working; the section is just untyped until it declares its
+   schema.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union
 
+from django.core.exceptions import ImproperlyConfigured
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -45,6 +48,9 @@ from pydantic import (
     model_validator,
 )
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 logger = logging.getLogger("cms.api")
 
@@ -52,23 +58,34 @@ BlockSchemaFunc = Callable[["BlockSchemaBuilder", blocks.Block], Any]
 REPRESENTATION_HOOKS = {"get_api_representation", "extra_api_fields"}
 
 
+class DuplicateBlockSchemaError(ImproperlyConfigured):
+    """A block class was given two API schemas."""
+
+
 class BlockSchemaRegistry:
-    """Maps block classes to functions returning their API schema (looked up along the MRO)."""
+    """Maps block classes that cannot declare ``api_schema`` themselves (Wagtail's) to functions
+    returning their API schema. Like the section registry, it refuses a second registration."""
 
     def __init__(self):
         self._funcs: dict[type[blocks.Block], BlockSchemaFunc] = {}
 
     def register(self, block_class: type[blocks.Block], func: BlockSchemaFunc) -> None:
+        if block_class in self._funcs:
+            raise DuplicateBlockSchemaError(
+                f"{block_class.__module__}.{block_class.__qualname__} already has an API schema "
+                f"({self._funcs[block_class]!r}). Declare a block's schema once: its own "
+                f"api_schema() method, or one registration for a class you cannot change."
+            )
         self._funcs[block_class] = func
 
     def lookup(self, block: blocks.Block) -> BlockSchemaFunc | None:
-        """The function registered for the block's class or its nearest base class.
-
-        ``None`` when a class between the block's and the registered one changes the API
-        representation (overrides ``get_api_representation`` or ``extra_api_fields``) without
-        declaring ``api_schema``: the inherited schema would be wrong, so none is given.
-        """
+        """The schema function of ``block``: its nearest class's ``api_schema`` method or
+        registered function, or ``None`` when a class below those changes the API
+        representation without declaring ``api_schema`` (the inherited schema would be wrong)."""
         for cls in type(block).__mro__:
+            own = cls.__dict__.get("api_schema")
+            if own is not None:
+                return lambda builder, block, own=own: own(block, builder)
             if cls in self._funcs:
                 return self._funcs[cls]
             if REPRESENTATION_HOOKS & cls.__dict__.keys():
@@ -132,9 +149,6 @@ class BlockSchemaBuilder:
 
     def annotation(self, block: blocks.Block) -> Any:
         """The annotation for the API representation of ``block``."""
-        own = getattr(block, "api_schema", None)
-        if callable(own):
-            return own(self)
         func = self.registry.lookup(block)
         if func is not None:
             return func(self, block)
@@ -178,6 +192,8 @@ class BlockSchemaBuilder:
         children it leaves out.
         """
         extra = extra or {}
+        # Editorial settings a section never serves (see SectionBlock.api_private_children).
+        exclude = (*exclude, *getattr(block, "api_private_children", ()))
         key = ("struct", type(block), tuple(block.child_blocks), tuple(extra), exclude)
         if key not in self._models:
             fields: dict[str, Any] = {}
@@ -232,3 +248,69 @@ def choice_values(block: blocks.ChoiceBlock) -> list[str]:
         elif value != "":
             values.append(str(value))
     return values
+
+
+# -- Wagtail's own blocks, which cannot be given an api_schema method -------------------------
+
+
+def _scalar(annotation):
+    def schema(builder: BlockSchemaBuilder, block: blocks.Block):
+        return optional(block, annotation)
+
+    return schema
+
+
+def _choice(builder: BlockSchemaBuilder, block: blocks.ChoiceBlock):
+    values = tuple(choice_values(block))
+    if not values:
+        return optional(block, str)
+    literal = Literal[values]  # ty: ignore[invalid-type-form]
+    # An optional choice left empty is stored (and served) as "".
+    return literal if block.required else literal | Literal[""] | None
+
+
+def _multiple_choice(builder: BlockSchemaBuilder, block: blocks.MultipleChoiceBlock):
+    values = tuple(choice_values(block))
+    return list[Literal[values]] if values else list[str]  # ty: ignore[invalid-type-form]
+
+
+def _chooser(builder: BlockSchemaBuilder, block: blocks.Block):
+    # Wagtail serves a chosen object as its primary key.
+    return int | None
+
+
+for _cls, _annotation in [
+    (blocks.CharBlock, str),
+    (blocks.TextBlock, str),
+    (blocks.EmailBlock, str),
+    (blocks.URLBlock, str),
+    (blocks.RegexBlock, str),
+    (blocks.RawHTMLBlock, str),
+    (blocks.BlockQuoteBlock, str),
+    (blocks.RichTextBlock, str),
+    (blocks.IntegerBlock, int),
+    (blocks.FloatBlock, float),
+    (blocks.DecimalBlock, float),
+    (blocks.DateBlock, datetime.date),
+    (blocks.TimeBlock, datetime.time),
+    (blocks.DateTimeBlock, datetime.datetime),
+]:
+    block_schemas.register(_cls, _scalar(_annotation))
+
+block_schemas.register(blocks.BooleanBlock, lambda builder, block: bool | None)
+block_schemas.register(blocks.ChoiceBlock, _choice)
+block_schemas.register(blocks.MultipleChoiceBlock, _multiple_choice)
+block_schemas.register(blocks.StaticBlock, lambda builder, block: None)
+for _cls in (
+    blocks.PageChooserBlock,
+    ImageChooserBlock,
+    DocumentChooserBlock,
+    SnippetChooserBlock,
+    blocks.ChooserBlock,
+):
+    block_schemas.register(_cls, _chooser)
+block_schemas.register(
+    blocks.ListBlock, lambda builder, block: list[builder.annotation(block.child_block)]
+)
+block_schemas.register(blocks.StructBlock, lambda builder, block: builder.struct(block))
+block_schemas.register(blocks.StreamBlock, lambda builder, block: builder.stream(block))

@@ -4,6 +4,54 @@ import datetime
 
 SLUG = "failed-back-surgery-syndrome"
 
+# Published reviews behind the page. Each identifier was checked against the publisher's or
+# PubMed Central's own record of the article (title and identifier together); an identifier that
+# could not be checked that way is left out rather than guessed.
+REFERENCES = [
+    {
+        # Checked: PMC6002183 (pmc.ncbi.nlm.nih.gov) shows the title, DOI and PMID.
+        "title": "Etiology, evaluation, and treatment of failed back surgery syndrome",
+        "authors": "Sebaaly A, Lahoud MJ, Rizkallah M, et al.",
+        "publication": "Asian Spine Journal",
+        "year": 2018,
+        "doi": "10.4184/asj.2018.12.3.574",
+        "pmid": "29879788",
+        "url": "",
+    },
+    {
+        # Checked: PMC4590156 and its PubMed record show the title, DOI and PMID.
+        "title": "Failed back surgery syndrome – definition, epidemiology and demographics",
+        "authors": "Thomson S",
+        "publication": "British Journal of Pain",
+        "year": 2013,
+        "doi": "10.1177/2049463713479096",
+        "pmid": "26516498",
+        "url": "",
+    },
+    {
+        # Checked: the journal's article page shows the title and DOI (PMID not checked: left out).
+        "title": "Failed back surgery syndrome—terminology, etiology, prevention, evaluation, "
+        "and management: a narrative review",
+        "authors": "Yeo J",
+        "publication": "Journal of Yeungnam Medical Science",
+        "year": 2024,
+        "doi": "10.12701/jyms.2024.00339",
+        "pmid": "",
+        "url": "",
+    },
+    {
+        # Checked: the Cochrane Library's record shows the title, authors and DOI (PMID not
+        # checked: left out).
+        "title": "Spinal cord stimulation for low back pain",
+        "authors": "Traeger AC, Gilbert SE, Harris IA, Maher CG",
+        "publication": "Cochrane Database of Systematic Reviews",
+        "year": 2023,
+        "doi": "10.1002/14651858.CD014789.pub2",
+        "pmid": "",
+        "url": "",
+    },
+]
+
 
 def fbss_page(images, intake_form=None):
     """The page's data; ``intake_form`` (an ``IntakeForm``) fills the "#intake" section."""
@@ -308,6 +356,10 @@ def fbss_page(images, intake_form=None):
                     ],
                     "anchor": "faq",
                 },
+            ),
+            (
+                "references",
+                {"heading": "References", "citations": REFERENCES, "anchor": "references"},
             ),
         ],
     }

@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from cms.blocks import section_registry
-from cms.pages.demo.loader import load_demo
+from cms.demo.loader import load_demo
 from cms.pages.models import ConditionPage
 
 FBSS_PATH = "/conditions/failed-back-surgery-syndrome/"

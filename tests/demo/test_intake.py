@@ -2,8 +2,8 @@
 
 import pytest
 
+from cms.demo.loader import load_demo
 from cms.intake.models import IntakeForm, IntakeSubmission
-from cms.pages.demo.loader import load_demo
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.models import Page
 
+from cms.pages.api.fields import page_path
+from cms.pages.api.preview import PreviewTokenError, page_for_token
+
 from .cache import set_private
-from .fields import page_path
-from .preview import PreviewTokenError, page_for_token
 from .richtext import link_prefetching, prefetch_rich_text_links
 
 router = Router(tags=["delivery"])

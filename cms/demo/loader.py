@@ -4,13 +4,13 @@ survive a second run); ``reset=True`` rewrites the demo pages from the definitio
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from cms.cloning.demo import load_spine_template
-from cms.intake.demo import spine_pain_intake_form
+from cms.pages.models import ConditionIndexPage, ConditionPage, HomePage
 
-from ..models import ConditionIndexPage, ConditionPage, HomePage
 from .fbss import fbss_page
 from .images import DEMO_IMAGES, demo_image
+from .intake import spine_pain_intake_form
 from .related import related_pages
+from .template import load_spine_template
 
 PAGE_FIELDS = (
     "title",
@@ -23,6 +23,19 @@ PAGE_FIELDS = (
     "reviewer_credentials",
     "last_reviewed",
 )
+
+
+def section(page_data, block_type):
+    """The value of the one section of type ``block_type`` in a demo page's body."""
+    values = [value for name, value in page_data["body"] if name == block_type]
+    if len(values) != 1:
+        raise LookupError(f"expected one {block_type!r} section, found {len(values)}")
+    return values[0]
+
+
+def named(items, name, key="name"):
+    """The item of ``items`` whose ``key`` is ``name``."""
+    return next(item for item in items if item[key] == name)
 
 
 def _home(log):
@@ -101,14 +114,13 @@ def load_demo(reset=False, log=print):
         related[data["slug"]], _ = _condition(index, data, reset, log)
 
     fbss_data = fbss_page(images, intake_form=spine_pain_intake_form(log))
-    for tier in fbss_data["body"][5][1]["tiers"]:
-        if tier["name"] == "Decompression":
-            tier["link"] = {
-                "label": "About herniated discs",
-                "page": related["herniated-disc"],
-                "anchor": "",
-                "url": "",
-            }
+    decompression = named(section(fbss_data, "treatment_tiers")["tiers"], "Decompression")
+    decompression["link"] = {
+        "label": "About herniated discs",
+        "page": related["herniated-disc"],
+        "anchor": "",
+        "url": "",
+    }
     fbss, written = _condition(index, fbss_data, reset, log)
 
     if written:

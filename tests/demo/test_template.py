@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from cms.cloning.models import ConditionTemplate
 from cms.cloning.placeholders import find_left_placeholders
-from cms.pages.demo.loader import load_demo
+from cms.demo.loader import load_demo
 from cms.pages.models import ConditionPage
 
 

@@ -1,7 +1,7 @@
 """The demo spine-pain intake form (``load_demo``). Idempotent: an existing form is kept as
 editors left it."""
 
-from .models import IntakeForm, IntakeFormField
+from cms.intake.models import IntakeForm, IntakeFormField
 
 SLUG = "spine-pain-intake"
 

@@ -7,11 +7,30 @@ Each is a DRF field (API v2 uses it as is; API v3 reads the return annotation of
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import fields
 from wagtail.models import Page
 
-from .schemas import Breadcrumb, JsonLd, RelatedCondition
+from cms.blocks.api_types import ApiSchema
+
+JsonLd = dict[str, Any]
+
+
+class RelatedCondition(ApiSchema):
+    id: int
+    title: str
+    condition_name: str
+    path: str | None
+    short_summary: str
+
+
+class Breadcrumb(ApiSchema):
+    id: int
+    title: str
+    path: str | None
+
 
 #: Where :func:`prefetch_page_fields` leaves its results on each page.
 BREADCRUMBS_ATTR = "_api_breadcrumb_pages"
