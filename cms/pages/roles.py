@@ -56,7 +56,7 @@ CAPABILITIES: dict[str, Capability] = {
         ),
     ),
     "submit_for_review": Capability(
-        "Submit a page for medical review",
+        "Submit a page to its workflow",
         note="Anyone who can edit a page can submit it to its workflow.",
         page_permissions=("change_page",),
     ),
@@ -76,11 +76,7 @@ CAPABILITIES: dict[str, Capability] = {
         "Delete their own never-published drafts",
         page_permissions=("change_page",),
     ),
-    "publish": Capability(
-        "Publish changes that keep the medical review",
-        page_permissions=("publish_page",),
-        note="Changes to clinical content need a medical reviewer's approval first.",
-    ),
+    "publish": Capability("Publish pages", page_permissions=("publish_page",)),
     "unpublish": Capability("Unpublish pages", page_permissions=("publish_page",)),
     "move": Capability("Move pages", page_permissions=("publish_page", "change_page")),
     "delete_pages": Capability(
@@ -126,7 +122,8 @@ class Role:
 
 ROLES: dict[str, Role] = {
     EDITORS: Role(
-        "Run the site: edit, publish changes that keep the medical review, move and unpublish.",
+        "Run the site: edit, publish, move and unpublish pages; moderate Wagtail's default "
+        "workflow.",
         frozenset(
             {
                 "use_admin",
@@ -146,7 +143,7 @@ ROLES: dict[str, Role] = {
         ),
     ),
     MARKETERS: Role(
-        "Write new condition pages (from templates) as drafts and submit them for review.",
+        "Write new condition pages (from templates) as drafts and submit them to the workflow.",
         frozenset(
             {
                 "use_admin",
@@ -159,7 +156,7 @@ ROLES: dict[str, Role] = {
         ),
     ),
     MEDICAL_REVIEWERS: Role(
-        "Check clinical content and approve it (the only ones who can).",
+        "Check clinical content: read and edit drafts, never publish.",
         frozenset({"use_admin", "edit_drafts", "submit_for_review", "delete_own_drafts"}),
     ),
     INTAKE_MANAGERS: Role(
@@ -254,7 +251,7 @@ def roles_markdown() -> str:
         "<!-- Generated from cms/pages/roles.py by `manage.py document_roles`; do not edit. -->",
         "",
         "Each role is a group, created and kept exact by data migrations. Superusers can do "
-        "everything; a publish without a medical review needs their explicit, logged choice.",
+        "everything.",
         "",
     ]
     lines += [f"- **{name}**: {role.description}" for name, role in ROLES.items()]
