@@ -13,6 +13,10 @@ class SectionBlock(blocks.StructBlock):
     * :meth:`extra_api_fields` to add computed keys (such as human labels for choices) to the
       section's API representation, together with :meth:`api_schema`, which types them;
     * :meth:`schema_org` to contribute to the page's schema.org ``MedicalCondition``.
+
+    A section holding medical claims (symptoms, causes, treatments...) says so in its ``Meta``
+    with ``clinical = True``: publishing a change to it then needs a medical reviewer's approval
+    (see ``cms.pages.clinical``). Plugins declare theirs the same way.
     """
 
     anchor = blocks.CharBlock(
@@ -34,7 +38,7 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         # Collapsed sections show their heading in the editor.
         label_format = "{heading}"
-        #: Sections whose content is a medical claim declare ``clinical = True``.
+        #: ``True`` for sections holding medical claims: changing one needs a new medical review.
         clinical = False
 
     def get_form_layout(self):

@@ -19,6 +19,7 @@ class CauseListBlock(SectionBlock):
     class Meta:
         icon = "help"
         label = "Cause list"
+        clinical = True
         template = "blocks/cause_list.html"
         description = "Common causes with explanations, plus less common ones"
         preview_value = {

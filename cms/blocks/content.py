@@ -78,6 +78,7 @@ class FAQBlock(SectionBlock):
     class Meta:
         icon = "help"
         label = "FAQ"
+        clinical = True
         template = "blocks/faq.html"
         description = "Questions and answers"
         preview_value = {

@@ -33,6 +33,7 @@ class ConditionBasicsBlock(SectionBlock):
     class Meta:
         icon = "list-ul"
         label = "Condition basics"
+        clinical = True
         template = "blocks/condition_basics.html"
         description = "An at-a-glance summary: symptoms, causes, treatments and recovery outlook"
         preview_value = {

@@ -62,6 +62,7 @@ class SymptomListBlock(SectionBlock):
     class Meta:
         icon = "warning"
         label = "Symptom list"
+        clinical = True
         template = "blocks/symptom_list.html"
         description = "Symptoms grouped by body region, with an optional warning note"
         preview_value = {

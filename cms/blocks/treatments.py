@@ -61,6 +61,7 @@ class TreatmentTiersBlock(SectionBlock):
     class Meta:
         icon = "pick"
         label = "Treatment tiers"
+        clinical = True
         template = "blocks/treatment_tiers.html"
         description = "Ordered treatment options, from conservative care to surgery"
         preview_value = {

@@ -90,8 +90,14 @@ def clone_condition(
         lambda text, html, where: fill_text(text, filled, html),
         fresh_ids=True,
     )
-    if publish and publish_held_for_review(user, page):
-        raise PermissionDenied(review_required_message(page))
+    if publish and user is not None and not user.is_superuser:
+        if "publish" not in parent.permissions_for_user(user).permissions:
+            raise PermissionDenied(
+                "You may not publish pages: create the page as a draft and submit it for "
+                "medical review."
+            )
+        if publish_held_for_review(user, page):
+            raise PermissionDenied(review_required_message(page))
 
     with transaction.atomic():
         parent.add_child(instance=page)

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -161,7 +162,14 @@ class ConditionPage(HeadlessPreviewMixin, Page):
 
     @staticmethod
     def listing(pages):
-        """``pages`` as listings show them: live and public, summary fields only, by name."""
+        """``pages`` as listings show them: live and public, summary fields only, by name.
+
+        ``pages`` may be the in-memory relation of a page built from a form (a preview), which
+        has no database queryset methods: the same pages are then read from the database.
+        """
+        pages = pages.all()
+        if isinstance(pages, FakeQuerySet):
+            pages = ConditionPage.objects.filter(pk__in=[page.pk for page in pages])
         return (
             pages.live()
             .public()

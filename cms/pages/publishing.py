@@ -83,7 +83,34 @@ def publish_holds(user, page) -> list[str]:
 
 
 class ConditionPagePermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, with ``condition_page_publish_holds`` applied to publishing."""
+    """Wagtail's page permissions, with ``condition_page_publish_holds`` applied to publishing
+    and the rules of :mod:`cms.pages.roles` for people who may not publish (Marketers):
+
+    * they delete only their own drafts that were never published (Wagtail lets anyone who
+      may edit delete any page that is not live);
+    * they never move a page (Wagtail lets them move pages that are not live).
+    """
+
+    def may_publish_at_all(self) -> bool:
+        return self.user.is_superuser or "publish" in self.permissions
 
     def can_publish(self):
         return super().can_publish() and not publish_holds(self.user, self.page)
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.may_publish_at_all():
+            return True
+        return self.page.owner_id == self.user.pk and self.page.first_published_at is None
+
+    def can_move(self):
+        return self.may_publish_at_all() and super().can_move()
+
+    def can_move_to(self, destination):
+        return self.may_publish_at_all() and super().can_move_to(destination)
+
+
+def may_move(user, page) -> bool:
+    """Whether ``user`` may move ``page`` (which may be a plain ``Page``, as move views use)."""
+    return page.specific_deferred.permissions_for_user(user).can_move()

@@ -2,8 +2,11 @@
 and the admin side of the publish checks and holds of ``cms.pages.publishing``."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from wagtail import hooks
+from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
+from wagtail.models import Page
 
 from cms.blocks import (
     CallToActionBlock,
@@ -21,6 +24,7 @@ from .bulk_actions import PublishBulkActionWithChecks
 from .models import ConditionPage
 from .publishing import (
     PUBLISH_CHECKS_HOOK,
+    may_move,
     publish_holds,
     publish_problems,
     unwritten_sections_check,
@@ -75,3 +79,26 @@ def explain_a_held_publish_button(request, page):
         return
     for reason in publish_holds(request.user, page):
         messages.warning(request, reason)
+
+
+# -- the role rules of cms.pages.roles for views that work on plain ``Page`` objects ------------
+
+
+@hooks.register("before_move_page")
+def refuse_moves_by_people_who_may_not_publish(request, page, destination):
+    if not may_move(request.user, page):
+        raise PermissionDenied("Moving pages needs the right to publish them.")
+
+
+class RoleAwareMovePageAction(MovePageAction):
+    """The API's move: Wagtail's checks on the plain page, then the page type's own rules."""
+
+    def check(self, parent_after, skip_permission_checks=False):
+        if self.user and not skip_permission_checks and not may_move(self.user, self.page):
+            raise MovePagePermissionError("Moving pages needs the right to publish them.")
+        super().check(parent_after, skip_permission_checks=skip_permission_checks)
+
+
+@hooks.register("register_actions")
+def register_role_aware_actions(registry):
+    registry.register(Page, RoleAwareMovePageAction)

@@ -63,7 +63,7 @@ def test_marketer_cannot_publish_without_review(client, template, condition_inde
     data = payload(condition_index, publish=True)
     response = post(client, url(template.pk), data, bearer(marketer))
     assert response.status_code == 403
-    assert "medical review" in response.json()["detail"]
+    assert "submit it for medical review" in response.json()["detail"]
     assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()
 
 
@@ -129,8 +129,8 @@ def test_v3_publish_action_applies_the_review_rule(client, template, condition_i
     page.reviewer_name, page.last_reviewed = "Dr. Rivera", datetime.date(2026, 1, 5)
     page.needs_medical_review = False
     page.save_revision()
-    assert post(client, publish, {}, headers).status_code == 200
-    assert ConditionPage.objects.get(pk=created["id"]).live
+    assert post(client, publish, {}, headers).status_code == 403
+    assert not ConditionPage.objects.get(pk=created["id"]).live
 
 
 def test_templates_are_absent_from_the_public_site_and_apis(client, template, condition_index):

@@ -1,9 +1,12 @@
 """A page that still holds a placeholder is refused, with a message, by every way of publishing;
-a marketer held back by a missing medical review is told what is missing."""
+a user held to the review-label rule (``cloning.publish_reviewed_only``) is told what is missing."""
 
 import datetime
 from io import StringIO
 
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
@@ -123,18 +126,28 @@ def test_publish_scheduled_dry_run_reports_but_changes_nothing(condition_index):
     assert bad_revision.approved_go_live_at is not None
 
 
+@pytest.fixture
+def held_client(client, site):
+    """An editor who also holds ``cloning.publish_reviewed_only``."""
+    user = get_user_model().objects.create_user("held", "held@example.com", "password")
+    user.groups.add(Group.objects.get(name="Editors"))
+    user.user_permissions.add(Permission.objects.get(codename="publish_reviewed_only"))
+    client.force_login(user)
+    return client
+
+
 def edit(client, page):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     return response, [str(m).strip() for m in get_messages(response.wsgi_request)]
 
 
-def test_marketer_is_told_what_the_medical_review_lacks(marketer_client, condition_index):
+def test_a_held_user_is_told_what_the_medical_review_lacks(held_client, condition_index):
     page = draft(condition_index, "Sciatica")
     page.needs_medical_review = True
     page.save_revision()
 
-    response, shown = edit(marketer_client, page)
+    response, shown = edit(held_client, page)
 
     assert shown == [
         "This condition page cannot be published until its medical review is complete: it needs "
@@ -146,20 +159,20 @@ def test_marketer_is_told_what_the_medical_review_lacks(marketer_client, conditi
     assert 'name="action-publish"' not in response.content.decode()
 
 
-def test_the_hint_names_only_what_is_missing(marketer_client, condition_index):
+def test_the_hint_names_only_what_is_missing(held_client, condition_index):
     page = draft(condition_index, "Sciatica")
     page.reviewer_name = "Dr. Rivera"
     page.last_reviewed = datetime.date(2026, 1, 5)
     page.needs_medical_review = True
     page.save_revision()
 
-    _response, shown = edit(marketer_client, page)
+    _response, shown = edit(held_client, page)
 
     assert len(shown) == 1
     assert "it needs “needs medical review” to be unticked (tab" in shown[0]
 
 
-def test_no_hint_when_publishing_is_allowed(marketer_client, editor_client, condition_index):
+def test_no_hint_when_publishing_is_allowed(held_client, editor_client, condition_index):
     page = draft(condition_index, "Sciatica")
     page.reviewer_name = "Dr. Rivera"
     page.last_reviewed = datetime.date(2026, 1, 5)
@@ -169,8 +182,8 @@ def test_no_hint_when_publishing_is_allowed(marketer_client, editor_client, cond
     unreviewed.needs_medical_review = True
     unreviewed.save_revision()
 
-    response, shown = edit(marketer_client, page)
+    response, shown = edit(held_client, page)
     assert shown == []
     assert 'name="action-publish"' in response.content.decode()
-    # Editors are not held to the rule, so they see no hint either.
+    # Editors without the permission are not held to the rule, so they see no hint either.
     assert edit(editor_client, unreviewed)[1] == []

@@ -1,6 +1,7 @@
 """Approving the last workflow task of a page that a publish check refuses."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail import hooks
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
@@ -10,15 +11,16 @@ from tests.factories import ConditionPageFactory
 
 
 @pytest.fixture
-def moderated_page(condition_index, editor):
+def moderated_page(condition_index):
+    editor = get_user_model().objects.create_user("writer", "writer@example.com", "password")
     workflow = Workflow.objects.create(name="Medical sign-off")
     task = GroupApprovalTask.objects.create(name="Clinician approval")
-    task.groups.set([Group.objects.get(name="Moderators")])
+    task.groups.set([Group.objects.get(name="Editors")])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=condition_index)
 
     page = ConditionPageFactory(parent=condition_index, title="Sciatica", live=False)
-    # Submitted by an editor: a moderator's own submission would be approved on the spot.
+    # Submitted by a writer: a moderator's own submission would be approved on the spot.
     page.save_revision(user=editor)
     workflow.start(page, editor)
     return page
