@@ -29,9 +29,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .export import answer_cells, answer_columns, neutralise_formula
 from .models import IntakeForm, IntakeSubmission
 from .text import replace_unsafe
+from .workflow import advance_status, next_step
 
 logger = logging.getLogger("cms.intake")
-from .workflow import advance_status, next_step
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
