@@ -142,8 +142,10 @@ def invalidate_site_settings() -> None:
     transaction.on_commit(bump)
 
 
-def on_setting_saved(sender, instance, **kwargs):
-    if isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
+def on_setting_saved(sender, instance, created=False, **kwargs):
+    # A settings row created on its first read (``for_site``) holds only defaults: nothing shown
+    # changes, and making every page stale then would defeat the cache on a fresh site.
+    if isinstance(instance, (BaseSiteSetting, BaseGenericSetting)) and not created:
         invalidate_site_settings()
 
 

@@ -82,10 +82,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Anonymous readers' pages: a hit skips the rest of the stack (cms/api/html_cache.py).
+    "cms.api.html_cache.HTMLCacheMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cms.accounts.middleware.SecondFactorMiddleware",
     "cms.accounts.middleware.SensitiveSessionMiddleware",
-    "cms.api.html_cache.HTMLCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -3,6 +3,7 @@
 import pytest
 from django.db.models.signals import post_save
 from django.test import Client, override_settings
+from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.settings.models import BaseSiteSetting
 
@@ -106,15 +107,32 @@ def test_tokens_and_query_strings_pass_through(client, page, extra):
         assert "X-Cache" not in client.get(page.url, **extra)
 
 
-def test_a_page_setting_a_cookie_is_never_stored(client, condition_index):
-    """The embedded intake form carries a CSRF token (and sets its cookie) on the page."""
+def test_a_page_with_an_intake_section_is_shared_without_any_per_visitor_value(
+    client, condition_index
+):
+    """The section links to the uncached first step: no CSRF token, form token or cookie."""
     page = ConditionPageFactory(parent=condition_index, slug="with-form", body=[])
     form = build_form(SPINE_ROWS)
     publish(page, body=[("intake_form", {"heading": "Tell us", "intro": "", "form": form})])
-    for _ in range(2):
-        response = client.get(page.url)
-        assert "X-Cache" not in response
-        assert "public" not in response.get("Cache-Control", "")
+    first, second = client.get(page.url), client.get(page.url)
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    for response in (first, second):
+        assert not response.cookies
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+        assert 'name="_token"' not in response.content.decode()
+
+
+def test_a_page_setting_a_cookie_is_never_stored(client, page):
+    def set_cookie(page, request, serve_args, serve_kwargs):
+        response = page.serve(request, *serve_args, **serve_kwargs)
+        response.set_cookie("visitor", "1")
+        return response
+
+    with hooks.register_temporarily("before_serve_page", set_cookie):
+        for _ in range(2):
+            response = client.get(page.url)
+            assert "X-Cache" not in response
+            assert "public" not in response.get("Cache-Control", "")
 
 
 def test_non_page_views_are_not_stored(client, page):

@@ -175,8 +175,11 @@ def test_a_section_not_matching_its_schema_is_served_not_a_500(client, condition
     assert "does not match its API schema" in caplog.text
 
 
-def test_image_urls_use_the_public_origin(client, page, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://conditions.example.org"
+def test_image_urls_use_the_origin_the_api_is_read_on(client, page, settings):
+    # Behind the proxy the request's origin is the public one (PUBLIC_BASE_URL's host), never
+    # a development address such as port 8000.
+    settings.ALLOWED_HOSTS = ["conditions.example.org"]
     cache.clear()
-    image = sections_by_type(client.get(v3(page)).json()["body"])["hero"]["image"]
+    response = client.get(v3(page), HTTP_HOST="conditions.example.org", secure=True)
+    image = sections_by_type(response.json()["body"])["hero"]["image"]
     assert image["src"].startswith("https://conditions.example.org/media/")
