@@ -144,6 +144,11 @@ class IntakeForm(ClusterableModel, index.Indexed):
         for row in IntakeFormField.objects.filter(form_id__in=pending).order_by("sort_order"):
             row.form = pending[row.form_id]
             pending[row.form_id]._rows.append(row)
+        # Their red-flag rules too, in one more query.
+        for intake_form in pending.values():
+            intake_form._red_flags = []
+        for rule in IntakeRedFlag.objects.filter(form_id__in=pending).order_by("sort_order"):
+            pending[rule.form_id]._red_flags.append(rule.as_dict())
 
     def refresh_from_db(self, *args, **kwargs):
         self._rows = None

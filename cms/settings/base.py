@@ -364,9 +364,8 @@ CSP_ADMIN_POLICY = {
                    "style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:", "blob:"],
                    "frame-src": [SELF], "frame-ancestors": [SELF]}
 }
-# The admin loads nothing from other origins (no avatars, no release check).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # the admin loads nothing from other origins:
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no avatars, no release check
 
 # Two-factor sign-in (django-otp) for superusers and holders of these permissions (directly or by
 # group); they also get short idle sessions. Off here so `make run` is one command; production on.
