@@ -18,10 +18,13 @@ psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $DB_NAME" >/dev/null
 WORK="$(mktemp -d)"  # fresh working folder: no .hypothesis/ or .schemathesis/ from earlier runs
 export DJANGO_SETTINGS_MODULE=cms.settings.production
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB_NAME"
-export SECRET_KEY="schemathesis-only-secret-key"
+export SECRET_KEY="$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(50))')"
 export SECURE_SSL_REDIRECT=false
 export ALLOWED_HOSTS=127.0.0.1
-export INTAKE_ENCRYPTION_KEYS="PRyJpWPe9OqxKzYjB5j5OT6DNfFInLHR7_Fi4467dyQ="
+export INTAKE_ENCRYPTION_KEYS="$("$PYTHON" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
+export PUBLIC_BASE_URL="http://127.0.0.1"
+export STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage
+export CMS_2FA_REQUIRED=false
 export INTAKE_RATE_LIMIT_REQUESTS=100000
 export MEDIA_ROOT="$WORK/media" STATIC_ROOT="$WORK/static"
 export PYTHONPATH="$ROOT"

@@ -18,6 +18,7 @@ export INTAKE_ENCRYPTION_KEYS="$($PY -c 'from cryptography.fernet import Fernet;
 export ALLOWED_HOSTS=127.0.0.1,localhost
 export PUBLIC_BASE_URL="http://127.0.0.1:${PORTS[0]}"
 export SECURE_SSL_REDIRECT=false
+export CMS_2FA_REQUIRED=false
 export STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage
 export INTAKE_MIN_FILL_SECONDS=0 INTAKE_RATE_LIMIT_REQUESTS=4
 export TASKS_BACKEND=django_tasks.backends.dummy.DummyBackend
