@@ -13,8 +13,9 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import JsonResponse
 from wagtail.models import APIToken
+
+from cms.edge.problems import problem_response
 
 from .addresses import client_address
 
@@ -55,8 +56,8 @@ class BearerTokenThrottleMiddleware:
             logger.warning("Bearer token limit unavailable; not limiting", exc_info=True)
             return self.get_response(request)
         if failures >= limit:
-            response = JsonResponse(
-                {"detail": f"Too many invalid API tokens; retry in {window} seconds."}, status=429
+            response = problem_response(
+                status=429, detail=f"Too many invalid API tokens; retry in {window} seconds."
             )
             response["Retry-After"] = str(window)
             return response
