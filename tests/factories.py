@@ -8,10 +8,15 @@ A test says what it cares about and takes defaults for the rest, e.g.::
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail import blocks
 
 from cms import blocks as sections
 from cms.pages.models import ConditionIndexPage, ConditionPage, HomePage
+from cms.pages.review import ReviewerProfile
+from cms.pages.reviewing import record_approval
+from cms.pages.roles import MEDICAL_REVIEWERS
 
 
 class SectionFactory(wagtail_factories.StructBlockFactory):
@@ -240,3 +245,42 @@ class ConditionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ConditionPage
+
+
+# -- medical review ------------------------------------------------------------------------------
+
+
+class ReviewerFactory(factory.django.DjangoModelFactory):
+    """A member of Medical reviewers with a reviewer profile: someone who may approve."""
+
+    username = factory.Sequence(lambda n: f"reviewer{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def profile(user, create, extracted, **kwargs):
+        user.groups.add(Group.objects.get(name=MEDICAL_REVIEWERS))
+        ReviewerProfile.objects.get_or_create(
+            user=user,
+            defaults={"display_name": "Dr. Rivera", "credentials": "MD, spine surgery", **kwargs},
+        )
+
+
+def approve(page, reviewer=None):
+    """Record a medical approval of ``page``'s latest revision (as a reviewer would)."""
+    page = page.specific
+    revision = page.get_latest_revision() or page.save_revision()
+    return record_approval(revision, reviewer or ReviewerFactory(username="reviewer"))
+
+
+def publish_approved(page, reviewer=None):
+    """Save a revision of ``page`` as it is, approve it if it is a condition page, publish it."""
+    revision = page.save_revision()
+    if isinstance(page.specific_deferred, ConditionPage):
+        approve(page, reviewer)
+    revision.publish()
+    return revision

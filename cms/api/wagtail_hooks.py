@@ -1,5 +1,8 @@
 from wagtail import hooks
 
+from cms.edge.problems import problem_response
+from cms.pages.publishing import PublishRefused
+
 from .html_cache import mark_servable
 from .richtext import PrefetchingPageLinkHandler
 
@@ -35,3 +38,18 @@ def add_site_settings_router(api):
     from .site_settings import router
 
     api.add_router("/", router)
+
+
+@hooks.register("register_api_v3_routers")
+def answer_refused_publishes(api):
+    """A refused publish (cms.pages.publishing) is a problem document naming every reason:
+    403 when a medical review is missing (a reviewer must act), 422 when the content must change.
+    """
+    @api.exception_handler(PublishRefused)
+    def publish_refused(request, exc):
+        return problem_response(
+            status=exc.status,
+            detail=" ".join(exc.messages),
+            reasons=exc.messages,
+            code=exc.code,
+        )

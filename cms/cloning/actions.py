@@ -22,7 +22,7 @@ from wagtail.models import Page
 from cms.pages.models import ConditionIndexPage, ConditionPage
 
 from .models import ConditionTemplate, TemplatePlaceholder
-from .permissions import can_clone_into, publish_held_for_review, review_required_message
+from .permissions import can_clone_into
 from .placeholders import (
     CONDITION,
     TEXT_FIELDS,
@@ -53,9 +53,10 @@ def clone_condition(
 
     ``values`` maps placeholder keys to text; ``values["condition"]`` is the condition name.
     Keys the template declares with a default may be left out. The page is a draft with fresh
-    section ids, no medical review and ``needs_medical_review`` set; images, page links, intake
+    section ids and no medical review (a new page has no approval); images, page links, intake
     forms and every other non-text value are kept as the template has them. With ``publish``
-    the page is published too; if publishing is refused, nothing is created.
+    the page is published too; if publishing is refused (it is, until a medical reviewer
+    approves the new page's clinical content), nothing is created.
     """
     parent = parent.specific
     if not isinstance(parent, ConditionIndexPage):
@@ -78,10 +79,6 @@ def clone_condition(
         owner=user,
         live=False,
         has_unpublished_changes=True,
-        reviewer_name="",
-        reviewer_credentials="",
-        last_reviewed=None,
-        needs_medical_review=True,
         **{name: fill_text(getattr(template, name), filled).strip() for name in TEXT_FIELDS},
     )
     page.body = map_stream(
@@ -96,8 +93,6 @@ def clone_condition(
                 "You may not publish pages: create the page as a draft and submit it for "
                 "medical review."
             )
-        if publish_held_for_review(user, page):
-            raise PermissionDenied(review_required_message(page))
 
     with transaction.atomic():
         parent.add_child(instance=page)

@@ -76,12 +76,6 @@ class ConditionTemplate(ClusterableModel):
     class Meta:
         ordering = ["name"]
         verbose_name = "condition template"
-        permissions = [
-            (
-                "publish_reviewed_only",
-                "Can publish condition pages only once medically reviewed",
-            ),
-        ]
 
     def __str__(self):
         return self.name

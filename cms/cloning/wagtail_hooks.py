@@ -8,13 +8,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.pages.models import ConditionPage
-from cms.pages.publishing import PUBLISH_CHECKS_HOOK, PUBLISH_HOLDS_HOOK
+from cms.pages.publishing import PUBLISH_CHECKS_HOOK
 
 from . import urls
 from .actions import CREATED_FROM_TEMPLATE, SAVED_AS_TEMPLATE, SECTION_COPIED
 from .api import router
 from .models import ConditionTemplate
-from .permissions import VIEW_TEMPLATES, publish_held_for_review, review_required_message
+from .permissions import VIEW_TEMPLATES
 from .placeholders import placeholder_problems
 
 
@@ -89,13 +89,6 @@ def register_cloning_log_actions(actions):
 @hooks.register(PUBLISH_CHECKS_HOOK)
 def refuse_placeholders_left(page):
     return placeholder_problems(page)
-
-
-@hooks.register(PUBLISH_HOLDS_HOOK)
-def hold_until_medically_reviewed(user, page):
-    if publish_held_for_review(user, page):
-        return [review_required_message(page)]
-    return []
 
 
 def _page_buttons(page, user, cls, **kwargs):

@@ -1,7 +1,5 @@
 """The Failed Back Surgery Syndrome page, restated in our own words from the facts of the original."""
 
-import datetime
-
 SLUG = "failed-back-surgery-syndrome"
 
 # Published reviews behind the page. Each identifier was checked against the publisher's or
@@ -69,9 +67,6 @@ def fbss_page(images, intake_form=None):
             "Failed back surgery syndrome: symptoms by spine region, why it happens, and treatment "
             "options from injections to decompression and fusion."
         ),
-        "reviewer_name": "Dr. Jordan Avery",
-        "reviewer_credentials": "MD, spine surgery",
-        "last_reviewed": datetime.date(2026, 10, 1),
         "body": [
             (
                 "hero",

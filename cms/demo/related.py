@@ -1,7 +1,5 @@
 """Three related spine conditions, each with its own short page."""
 
-import datetime
-
 NO_LINK = {"label": "", "page": None, "anchor": "", "url": ""}
 
 
@@ -14,9 +12,6 @@ def _page(slug, name, aka, summary, area, hero_intro, basics, groups, warning, c
         "short_summary": summary,
         "body_area": area,
         "search_description": summary,
-        "reviewer_name": "Dr. Jordan Avery",
-        "reviewer_credentials": "MD, spine surgery",
-        "last_reviewed": datetime.date(2026, 9, 15),
         "body": [
             (
                 "hero",

@@ -63,14 +63,15 @@ def condition_jsonld(page: ConditionPage, request=None) -> dict:
     url = page.get_full_url(request)
     if url:
         data["url"] = url
-    if page.last_reviewed:
-        data["lastReviewed"] = page.last_reviewed.isoformat()
+    review = page.review
+    if review.is_reviewed:
+        data["lastReviewed"] = review.last_reviewed.isoformat()
     publisher = _publisher(page, request)
     if publisher:
         data["publisher"] = publisher
-    if page.reviewer_name:
-        reviewer = {"@type": "Person", "name": page.reviewer_name}
-        if page.reviewer_credentials:
-            reviewer["honorificSuffix"] = page.reviewer_credentials
+    if review.is_reviewed:
+        reviewer = {"@type": "Person", "name": review.reviewer_name}
+        if review.reviewer_credentials:
+            reviewer["honorificSuffix"] = review.reviewer_credentials
         data["reviewedBy"] = reviewer
     return data

@@ -4,7 +4,6 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -22,11 +21,20 @@ from .api.fields import (
     JsonLdField,
     PagePathField,
     RelatedConditionsField,
+    ReviewField,
 )
 from .api.preview import HeadlessPreviewMixin
 from .clinic import ClinicSettings  # noqa: F401 - a model of this app, in its own module
 from .jsonld import condition_jsonld
+from .panels import MedicalReviewPanel
 from .publishing import ConditionPagePermissionTester, check_publishable
+from .review import (  # noqa: F401 - models of this app, in their own module
+    MedicalApproval,
+    MedicalReviewTask,
+    ReviewerProfile,
+    ReviewOverride,
+)
+from .reviewing import Review, review_of
 
 
 class HomePage(Page):
@@ -85,14 +93,6 @@ class ConditionPage(HeadlessPreviewMixin, Page):
     related_conditions = ParentalManyToManyField(
         "self", blank=True, symmetrical=False, related_name="+"
     )
-    reviewer_name = models.CharField(max_length=120, blank=True)
-    reviewer_credentials = models.CharField(
-        max_length=120, blank=True, help_text="e.g. 'MD, board-certified spine surgeon'."
-    )
-    last_reviewed = models.DateField(null=True, blank=True)
-    needs_medical_review = models.BooleanField(
-        default=False, help_text="Set when the content changed since its last medical review."
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -108,11 +108,8 @@ class ConditionPage(HeadlessPreviewMixin, Page):
         FieldPanel("body"),
         FieldPanel("related_conditions"),
     ]
-    review_panels = [
-        FieldRowPanel([FieldPanel("reviewer_name"), FieldPanel("reviewer_credentials")]),
-        FieldPanel("last_reviewed"),
-        FieldPanel("needs_medical_review"),
-    ]
+    # Read-only: reviews are recorded by the "Medical review" workflow task, never typed.
+    review_panels = [MedicalReviewPanel(heading="Medical review")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Content"),
@@ -136,9 +133,7 @@ class ConditionPage(HeadlessPreviewMixin, Page):
         APIField("short_summary"),
         APIField("body_area"),
         APIField("body"),
-        APIField("reviewer_name"),
-        APIField("reviewer_credentials"),
-        APIField("last_reviewed"),
+        APIField("review", serializer=ReviewField()),
         # Computed for decoupled front-ends: everything needed to render the page in one request.
         APIField("html_path", serializer=PagePathField()),
         APIField("breadcrumbs", serializer=BreadcrumbsField()),
@@ -155,6 +150,11 @@ class ConditionPage(HeadlessPreviewMixin, Page):
     @property
     def alternate_names(self) -> list[str]:
         return [line.strip() for line in self.also_known_as.splitlines() if line.strip()]
+
+    @cached_property
+    def review(self) -> Review:
+        """What the public is told about this version's medical review (:mod:`.reviewing`)."""
+        return review_of(self)
 
     @cached_property
     def has_hero(self) -> bool:

@@ -1,7 +1,9 @@
 """Extension points for publishing condition pages.
 
-Condition pages carry medical content, so other apps may hold a page back from publication.
-They do so through two Wagtail hooks, registered in their own ``wagtail_hooks.py`` (the pages app
+Condition pages carry medical content. Their clinical content is published only as a medical
+reviewer approved it (:mod:`cms.pages.reviewing`); :meth:`ConditionPage.publish` enforces that on
+every way of publishing. Other apps may hold a page back from publication too, through two Wagtail
+hooks, registered in their own ``wagtail_hooks.py`` (the pages app
 knows nothing about the apps that use them):
 
 ``condition_page_publish_checks``
@@ -12,8 +14,7 @@ knows nothing about the apps that use them):
     raises :class:`PublishRefused` with all the reasons.
 
 ``condition_page_publish_holds``
-    ``fn(user, page) -> iterable of str``: why ``user`` may not publish ``page``, e.g. a missing
-    medical review for a group held to that rule. ``user`` is never ``None`` or a superuser
+    ``fn(user, page) -> iterable of str``: why ``user`` may not publish ``page``. ``user`` is never ``None`` or a superuser
     (superusers and the command line are never held). Holds are permissions: they hide the
     Publish button, make bulk publish skip the page and make the API answer 403, through
     :class:`ConditionPagePermissionTester`.
@@ -29,12 +30,24 @@ from wagtail.models import PagePermissionTester
 
 from cms.blocks.base import is_unwritten
 
+from .reviewing import review_problems
+
 PUBLISH_CHECKS_HOOK = "condition_page_publish_checks"
 PUBLISH_HOLDS_HOOK = "condition_page_publish_holds"
 
 
 class PublishRefused(ValidationError):
-    """A condition page failed a publish check; ``messages`` says why."""
+    """A condition page failed a publish check; ``messages`` says why. The API answers 422:
+    the content itself must change."""
+
+    status = 422
+
+
+class MedicalReviewRequired(PublishRefused):
+    """The page's clinical content lacks a medical approval (among other reasons, perhaps).
+    The API answers 403: someone else (a medical reviewer) must act."""
+
+    status = 403
 
 
 def publish_problems(page) -> list[str]:
@@ -43,8 +56,13 @@ def publish_problems(page) -> list[str]:
 
 
 def check_publishable(page) -> None:
-    """Raise :class:`PublishRefused` if any publish check objects to ``page``."""
+    """Raise :class:`PublishRefused` if any publish check objects to ``page``, or
+    :class:`MedicalReviewRequired` if its clinical content is not approved
+    (:func:`cms.pages.reviewing.review_problems`)."""
     problems = publish_problems(page)
+    review = review_problems(page)
+    if review:
+        raise MedicalReviewRequired(review + problems, code="medical_review_required")
     if problems:
         raise PublishRefused(problems, code="publish_refused")
 

@@ -76,7 +76,18 @@ CAPABILITIES: dict[str, Capability] = {
         "Delete their own never-published drafts",
         page_permissions=("change_page",),
     ),
-    "publish": Capability("Publish pages", page_permissions=("publish_page",)),
+    "publish": Capability(
+        "Publish pages",
+        page_permissions=("publish_page",),
+        note="Clinical changes to condition pages are published only once a medical reviewer "
+        "has approved them (docs/review.md); other changes keep the page's review.",
+    ),
+    "approve_clinical": Capability(
+        "Approve clinical content",
+        note="The “Medical review” workflow task is assigned to the Medical reviewers group: its "
+        "members approve, with a reviewer profile (Settings → Reviewer profiles, kept by "
+        "administrators). Nobody else approves, administrators included.",
+    ),
     "unpublish": Capability("Unpublish pages", page_permissions=("publish_page",)),
     "move": Capability("Move pages", page_permissions=("publish_page", "change_page")),
     "delete_pages": Capability(
@@ -156,8 +167,17 @@ ROLES: dict[str, Role] = {
         ),
     ),
     MEDICAL_REVIEWERS: Role(
-        "Check clinical content: read and edit drafts, never publish.",
-        frozenset({"use_admin", "edit_drafts", "submit_for_review", "delete_own_drafts"}),
+        "Approve clinical content in the “Medical review” workflow; read and edit drafts, never "
+        "publish on their own.",
+        frozenset(
+            {
+                "use_admin",
+                "edit_drafts",
+                "submit_for_review",
+                "delete_own_drafts",
+                "approve_clinical",
+            }
+        ),
     ),
     INTAKE_MANAGERS: Role(
         "Read the intake submissions patients send (nobody else can).",

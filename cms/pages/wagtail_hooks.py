@@ -5,7 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from wagtail import hooks
+from wagtail.actions.copy_page import CopyPageAction, CopyPagePermissionError
 from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
 from cms.blocks import (
@@ -21,13 +25,19 @@ from cms.blocks import (
 )
 
 from .bulk_actions import PublishBulkActionWithChecks
-from .models import ConditionPage
+from .models import ConditionPage, ReviewerProfile
 from .publishing import (
     PUBLISH_CHECKS_HOOK,
     may_move,
     publish_holds,
     publish_problems,
     unwritten_sections_check,
+)
+from .reviewing import (
+    MEDICAL_APPROVAL,
+    PUBLISHED_WITHOUT_REVIEW,
+    record_override,
+    review_problems,
 )
 
 CONDITION_ONLY = ["pages.ConditionPage"]
@@ -59,26 +69,110 @@ hooks.register("register_bulk_action", PublishBulkActionWithChecks, order=1)
 def refuse_publishing_with_reasons(request, page):
     """The edit form publishes the submitted data: check that, and keep it as a draft if refused.
 
-    ``ConditionPage.publish`` runs the checks again for every other way of publishing.
+    ``ConditionPage.publish`` runs the checks again for every other way of publishing. A
+    superuser's "Publish without medical review" is recorded (and logged) here, before the
+    publish, and only when nothing but the review stands in the way.
     """
     if not isinstance(page, ConditionPage):
         return None
     problems = publish_problems(page) + publish_holds(request.user, page)
-    if not problems:
+    review = review_problems(page)
+    if review and not problems and PublishWithoutReviewMenuItem.chosen(request):
+        record_override(page, request.user)
+        review = []
+    if not problems and not review:
         return None
-    for problem in problems:
+    for problem in review + problems:
         messages.error(request, f"Not published. {problem}")
+    if review and request.user.is_superuser:
+        messages.warning(request, PublishWithoutReviewMenuItem.advice)
     # The revision is saved already: the work is kept as a draft.
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("before_edit_page")
 def explain_a_held_publish_button(request, page):
-    """Say why the Publish button is missing when a hold (not Wagtail's permissions) hides it."""
+    """Say why the Publish button is missing when a hold (not Wagtail's permissions) hides it,
+    and when the draft's clinical changes need a medical review before they are published."""
     if request.method != "GET" or not isinstance(page, ConditionPage):
         return
     for reason in publish_holds(request.user, page):
         messages.warning(request, reason)
+    draft = page.get_latest_revision_as_object()
+    if page.has_unpublished_changes and draft.permissions_for_user(request.user).can_publish():
+        for reason in review_problems(draft):
+            messages.info(request, reason)
+
+
+class PublishWithoutReviewMenuItem(ActionMenuItem):
+    """A superuser's explicit choice to publish clinical content no reviewer approved.
+
+    It posts as Wagtail's Publish does (so every other check still runs), with its own label as
+    the value; the page then does not claim to be reviewed, and the log says who chose it.
+    """
+
+    label = "Publish without medical review"
+    name = "action-publish"
+    icon_name = "warning"
+    advice = (
+        "As an administrator you may choose “Publish without medical review” in the menu beside "
+        "Save: it is logged, and the page will not claim to be medically reviewed."
+    )
+
+    @classmethod
+    def chosen(cls, request) -> bool:
+        return request.user.is_superuser and request.POST.get(cls.name) == cls.label
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and isinstance(page, ConditionPage)
+            and context["request"].user.is_superuser
+            and not context["locked_for_user"]
+            and bool(review_problems(page))
+        )
+
+
+@hooks.register("register_page_action_menu_item")
+def register_publish_without_review():
+    return PublishWithoutReviewMenuItem(order=60)
+
+
+# -- medical review: the workflow's task, reviewer profiles and the log --------------------------
+
+
+class ReviewerProfileViewSet(ModelViewSet):
+    model = ReviewerProfile
+    icon = "user"
+    menu_label = "Reviewer profiles"
+    add_to_settings_menu = True
+    form_fields = ["user", "display_name", "credentials"]
+    list_display = ["display_name", "credentials", "user"]
+    search_fields = ["display_name", "credentials"]
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewer_profiles():
+    return ReviewerProfileViewSet("reviewer_profiles")
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    @actions.register_action(MEDICAL_APPROVAL)
+    class MedicalApprovalRecorded(LogFormatter):
+        label = "Medical approval"
+
+        def format_message(self, log_entry):
+            reviewer = log_entry.data.get("reviewer", {})
+            return f"Clinical content approved by {reviewer.get('name', 'a reviewer')}"
+
+    @actions.register_action(PUBLISHED_WITHOUT_REVIEW)
+    class PublishedWithoutReview(LogFormatter):
+        label = "Publish without medical review"
+
+        def format_message(self, log_entry):
+            return f"Published without medical review ({log_entry.data.get('changes', '')})"
 
 
 # -- the role rules of cms.pages.roles for views that work on plain ``Page`` objects ------------
@@ -102,3 +196,38 @@ class RoleAwareMovePageAction(MovePageAction):
 @hooks.register("register_actions")
 def register_role_aware_actions(registry):
     registry.register(Page, RoleAwareMovePageAction)
+    registry.register(Page, ReviewAwareCopyPageAction)
+
+
+# -- copies: a copy is a new page, with no medical approval of its own ----------------------------
+
+LIVE_COPY_REFUSED = (
+    "A copy of a condition page has no medical review of its own, so it cannot be published as "
+    "it is copied: copy it as a draft (the admin's “Publish copies” unticked, or the API's "
+    "keep_live false) and submit the copy for medical review."
+)
+
+
+def copies_condition_pages(page, recursive) -> bool:
+    if isinstance(page.specific_deferred, ConditionPage):
+        return True
+    return recursive and ConditionPage.objects.descendant_of(page).exists()
+
+
+class ReviewAwareCopyPageAction(CopyPageAction):
+    """The API's copy: a live copy of a condition page would skip its medical review."""
+
+    def check(self, skip_permission_checks=False):
+        if self.keep_live and copies_condition_pages(self.page, self.recursive):
+            raise CopyPagePermissionError(LIVE_COPY_REFUSED)
+        super().check(skip_permission_checks=skip_permission_checks)
+
+
+@hooks.register("before_copy_page")
+def refuse_live_copies_of_condition_pages(request, page):
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    if not copies_condition_pages(page, bool(request.POST.get("copy_subpages"))):
+        return None
+    messages.error(request, f"Not copied. {LIVE_COPY_REFUSED}")
+    return redirect("wagtailadmin_pages:copy", page.pk)

@@ -236,10 +236,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact_request": {"()": "cms.edge.logs.RedactRequestFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "cms.edge.logs.JSONFormatter"},
-    },
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+                   "json": {"()": "cms.edge.logs.JSONFormatter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -266,6 +264,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# An approved workflow publishes even when its last approver may not publish (medical reviewers).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.pages.workflow_actions.publish_approved"
 # None: API image and page URLs use the requesting Site's root URL.
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=PUBLIC_BASE_URL or None)
 WAGTAILAPI_LIMIT_MAX = 100

@@ -14,6 +14,7 @@ from tests.factories import (
     RichTextSectionBlockFactory,
     TreatmentTierBlockFactory,
     TreatmentTiersBlockFactory,
+    publish_approved,
 )
 
 
@@ -65,7 +66,7 @@ def make_linked_page(condition_index, images, link_targets):
         page = ConditionPageFactory(parent=condition_index, **kwargs)
         page.body = linked_sections(sections, images, link_targets)
         page.related_conditions.set(link_targets[:2])
-        page.save_revision().publish()
+        publish_approved(page)
         page.refresh_from_db()
         return page
 

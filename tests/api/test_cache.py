@@ -8,6 +8,7 @@ from tests.factories import (
     FigureBlockFactory,
     HeroBlockFactory,
     ImageFactory,
+    publish_approved,
 )
 
 
@@ -25,7 +26,7 @@ def page(condition_index, target):
     page = ConditionPageFactory(parent=condition_index, title="Referrer", slug="referrer")
     page.body = [("call_to_action", {"heading": "Go", "link": {"label": "See", "page": target}})]
     page.related_conditions.set([target])
-    page.save_revision().publish()
+    publish_approved(page)
     return page
 
 
@@ -60,7 +61,7 @@ def test_if_modified_since_gives_304(client, page):
 def test_publishing_the_page_changes_its_etag_and_content(client, page):
     before = client.get(url(page))
     page.title = "Referrer, revised"
-    page.save_revision().publish()
+    publish_approved(page)
 
     after = client.get(url(page), HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200
@@ -73,7 +74,7 @@ def test_publishing_a_linked_page_refreshes_the_pages_showing_it(client, page, t
     assert client.get(url(page))["X-Cache"] == "hit"
 
     target.title = "Renamed target"
-    target.save_revision().publish()
+    publish_approved(target)
 
     response = client.get(url(page))
     assert link_of(response)["title"] == "Renamed target"
@@ -121,7 +122,7 @@ def test_personalised_requests_are_private_and_never_stored(client, page, creden
 
 def test_listings_and_routes_change_when_anything_is_published(client, page, target):
     etags = {path: client.get(path)["ETag"] for path in ("/api/v3/pages/", "/api/v3/routes/")}
-    target.save_revision().publish()
+    publish_approved(target)
     for path, etag in etags.items():
         assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 200, path
 
@@ -144,7 +145,7 @@ def test_works_with_redis(client, page, settings):
         first = client.get(url(page))
         assert first["X-Cache"] == "miss"
         assert client.get(url(page))["X-Cache"] == "hit"
-        page.save_revision().publish()
+        publish_approved(page)
         assert client.get(url(page))["X-Cache"] == "miss"
     finally:
         redis.clear()
@@ -154,7 +155,7 @@ def test_changing_an_image_refreshes_the_pages_using_it(client, condition_index)
     image = ImageFactory(title="Before", file__width=600, file__height=400)
     page = ConditionPageFactory(parent=condition_index)
     page.body = [("hero", HeroBlockFactory(image=FigureBlockFactory(image=image)))]
-    page.save_revision().publish()
+    publish_approved(page)
     assert client.get(url(page)).json()["body"][0]["value"]["image"]["title"] == "Before"
 
     image.title = "After"

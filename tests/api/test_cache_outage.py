@@ -14,7 +14,7 @@ from django.core.cache import caches
 
 from cms.api import cache as api_cache
 from cms.ops import cache as ops_cache
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 #: Nothing listens on port 1: every call fails at once with "connection refused".
 DOWN = "redis://127.0.0.1:1/0"
@@ -58,7 +58,7 @@ def target(outage, condition_index):
 def page(target, condition_index):
     page = ConditionPageFactory(parent=condition_index, title="Before", slug="outage")
     page.related_conditions.set([target])
-    page.save_revision().publish()
+    publish_approved(page)
     return page
 
 
@@ -85,7 +85,7 @@ def test_a_publish_shows_at_once(client, page):
     assert first.json()["title"] == "Before"
 
     page.title = "After"
-    page.save_revision().publish()
+    publish_approved(page)
 
     again = client.get(f"/api/v3/pages/{page.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
@@ -100,7 +100,7 @@ def test_no_stale_304_for_pages_showing_a_published_page(client, page, target, p
     etag = client.get(path)["ETag"]
 
     target.title = "Target, renamed"
-    target.save_revision().publish()
+    publish_approved(target)
 
     response = client.get(path, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200

@@ -2,13 +2,13 @@
 
 import pytest
 
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 
 @pytest.fixture
 def page(condition_index):
     page = ConditionPageFactory(parent=condition_index, title="Sciatica", slug="sciatica")
-    page.save_revision().publish()
+    publish_approved(page)
     return page
 
 
@@ -35,10 +35,10 @@ def test_a_moved_page_is_found_again_at_its_new_path(client, condition_index, pa
     url = "/api/v3/pages/find/?html_path=/conditions/sciatica/"
     client.get(url)
     page.slug = "sciatica-moved"
-    page.save_revision().publish()
+    publish_approved(page)
     assert client.get(url).status_code == 404
     other = ConditionPageFactory(parent=condition_index, title="New", slug="sciatica")
-    other.save_revision().publish()
+    publish_approved(other)
     assert client.get(url).json()["id"] == other.pk
 
 

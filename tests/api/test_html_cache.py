@@ -8,14 +8,14 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.settings.models import BaseSiteSetting
 
 from tests.api.conftest import rich_text_linking
-from tests.factories import ConditionPageFactory, RichTextSectionBlockFactory
+from tests.factories import ConditionPageFactory, RichTextSectionBlockFactory, publish_approved
 from tests.intake.factories import SPINE_ROWS, build_form
 
 
 def publish(page, **changes):
     for name, value in changes.items():
         setattr(page, name, value)
-    page.save_revision().publish()
+    publish_approved(page)
     page.refresh_from_db()
     return page
 

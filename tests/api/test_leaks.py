@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import APIToken, PageViewRestriction
 
-from tests.factories import ConditionPageFactory, RichTextSectionBlockFactory
+from tests.factories import ConditionPageFactory, RichTextSectionBlockFactory, publish_approved
 
 SENTINEL = "draft-only-sentinel-7f3a"
 
@@ -11,7 +11,7 @@ SENTINEL = "draft-only-sentinel-7f3a"
 @pytest.fixture
 def published_with_draft(condition_index):
     page = ConditionPageFactory(parent=condition_index, title="Public title", slug="public")
-    page.save_revision().publish()
+    publish_approved(page)
     page.title = f"Title {SENTINEL}"
     page.short_summary = f"Summary {SENTINEL}"
     page.search_description = SENTINEL

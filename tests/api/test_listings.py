@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 LISTING = "/api/v2/pages/?type=pages.ConditionPage&fields=*&limit=50&order=id"
 
@@ -27,7 +27,7 @@ def make_pages(condition_index, related):
         for n in range(count):
             page = ConditionPageFactory(parent=condition_index, title=f"Page {n}", body__0="hero")
             page.related_conditions.set(related)
-            page.save_revision().publish()
+            publish_approved(page)
             pages.append(page)
         return pages
 

@@ -4,7 +4,13 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
-from tests.factories import ConditionPageFactory, FigureBlockFactory, HeroBlockFactory, ImageFactory
+from tests.factories import (
+    ConditionPageFactory,
+    FigureBlockFactory,
+    HeroBlockFactory,
+    ImageFactory,
+    publish_approved,
+)
 
 
 def v3(page, **params):
@@ -148,7 +154,7 @@ def test_images_and_links_to_many_distinct_targets_are_loaded_in_bulk(
         )
         for image, target in zip(images, targets, strict=True)
     ]
-    page.save_revision().publish()
+    publish_approved(page)
     client.get(v3(page))
     cache.clear()
     with django_assert_max_num_queries(22):
@@ -163,7 +169,7 @@ def test_a_section_not_matching_its_schema_is_served_not_a_500(client, condition
     """E.g. content saved before a plugin made a field required: the page stays up, it's logged."""
     page = ConditionPageFactory(parent=condition_index)
     page.body = [("hero", HeroBlockFactory())]
-    page.save_revision().publish()
+    publish_approved(page)
     raw = list(page.body.raw_data)
     raw[0]["value"]["heading"] = None  # as if stored before ``heading`` existed
     type(page).objects.filter(pk=page.pk).update(body=raw)

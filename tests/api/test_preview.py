@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 FRONT_END = "https://front.example/preview"
 
@@ -20,7 +20,7 @@ def front_end(settings):
 @pytest.fixture
 def page(condition_index):
     page = ConditionPageFactory(parent=condition_index, title="Live title")
-    page.save_revision().publish()
+    publish_approved(page)
     return page
 
 

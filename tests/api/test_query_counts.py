@@ -18,7 +18,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from cms.api.cache import invalidate
 from cms.blocks import section_registry
 from cms.pages.models import ConditionPage
-from tests.factories import ConditionPageFactory, ImageFactory
+from tests.factories import ConditionPageFactory, ImageFactory, publish_approved
 from tests.intake.factories import SPINE_ROWS, build_form
 
 PAGE_TYPE = ConditionPage._meta.label_lower
@@ -64,8 +64,12 @@ class DistinctObjects:
                 raw["alt_text"] = raw.get("alt_text") or "A description"
             return raw
         if isinstance(block, blocks.ListBlock):
-            items = list(raw or []) or [{"type": "item", "value": block.child_block.get_prep_value(
-                block.child_block.get_default())}]
+            items = list(raw or []) or [
+                {
+                    "type": "item",
+                    "value": block.child_block.get_prep_value(block.child_block.get_default()),
+                }
+            ]
             return [
                 {**item, "value": self.fill(block.child_block, item["value"])}
                 if isinstance(item, dict) and "value" in item
@@ -90,7 +94,7 @@ def page_with(section_name, count, parent):
     block = section_registry.get(section_name).block
     page = ConditionPageFactory(parent=parent, body=[])
     page.body = copies(block, count, parent)
-    page.save_revision().publish()
+    publish_approved(page)
     page.refresh_from_db()
     return page
 

@@ -4,12 +4,12 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 
 def test_lists_live_public_pages_with_paths_and_times(client, condition_index):
     live = ConditionPageFactory(parent=condition_index, title="Sciatica", slug="sciatica")
-    live.save_revision().publish()
+    publish_approved(live)
     live.refresh_from_db()
     ConditionPageFactory(parent=condition_index, slug="draft", live=False)
     private = ConditionPageFactory(parent=condition_index, slug="private")

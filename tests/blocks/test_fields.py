@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cms.blocks import SectionBlock
 from cms.pages.models import ConditionPage
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_ids_are_stable_across_saves_and_publishing(condition_index):
     page.save()
     assert section_ids(page) == ids
 
-    page.save_revision().publish()
+    publish_approved(page)
     assert section_ids(page) == ids
     latest = ConditionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert [child.id for child in latest.body] == ids

@@ -13,7 +13,7 @@ from cms.blocks import (
     section_registry,
 )
 from cms.pages.models import ConditionPage, HomePage
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 HOOK = "register_page_sections"
 
@@ -149,7 +149,7 @@ def test_plugin_section_renders_on_a_page(client, condition_index):
     with hooks.register_temporarily(HOOK, lambda r: r.register("callout", CalloutBlock())):
         page = ConditionPageFactory(parent=condition_index, body__0="hero")
         page.body.append(("callout", {"heading": "Did you know?", "body": None}))
-        page.save_revision().publish()
+        publish_approved(page)
         response = client.get(page.url)
     assert response.status_code == 200
     assert "<h2>Did you know?</h2>" in response.content.decode()

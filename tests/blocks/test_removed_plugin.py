@@ -8,7 +8,7 @@ from wagtail import blocks, hooks
 
 from cms.blocks import SectionBlock
 from cms.pages.models import ConditionPage
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 
 class GhostBlock(SectionBlock):
@@ -30,7 +30,7 @@ def orphaned_page(condition_index):
             parent=condition_index, body__0="hero", body__0__hero__heading="Still here"
         )
         page.body.append(("ghost", {"heading": "Boo from a removed plugin"}))
-        page.save_revision().publish()
+        publish_approved(page)
     # Reading the field drops unknown sections, so look at what the database itself holds.
     with connection.cursor() as cursor:
         cursor.execute("SELECT body FROM pages_conditionpage WHERE page_ptr_id = %s", [page.pk])

@@ -9,6 +9,7 @@ from wagtail.models import Page, Revision
 from cms.blocks import section_registry
 from cms.demo.loader import load_demo
 from cms.pages.models import ConditionPage
+from tests.factories import publish_approved
 
 FBSS_PATH = "/conditions/failed-back-surgery-syndrome/"
 #: The sections of the original FBSS page, in our block types.
@@ -50,7 +51,7 @@ def test_loading_twice_gives_the_same_result(demo):
 def test_reset_rewrites_pages_in_place(demo):
     fbss = ConditionPage.objects.get(pk=demo["fbss"].pk)
     fbss.title = "Edited by an editor"
-    fbss.save_revision().publish()
+    publish_approved(fbss)
     load_demo(log=lambda message: None)
     assert ConditionPage.objects.get(pk=fbss.pk).title == "Edited by an editor"
 

@@ -11,6 +11,7 @@ from cms.cloning.placeholders import find_left_placeholders
 from cms.demo.loader import load_demo
 from cms.pages.models import ConditionPage
 from cms.pages.publishing import unwritten_sections
+from tests.factories import publish_approved
 
 #: Claims of the FBSS page that must never reach a page about another condition.
 FBSS_CLAIMS = (
@@ -88,7 +89,7 @@ def test_once_every_section_is_written_the_clone_publishes_cleanly(demo, client)
     for child in body:
         child["value"]["unwritten"] = False
     page.body = list(body)
-    page.save_revision().publish()
+    publish_approved(page)
 
     response = client.get("/conditions/spinal-stenosis/", HTTP_HOST="localhost")
     assert response.status_code == 200

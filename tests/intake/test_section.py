@@ -6,7 +6,7 @@ from django.test import Client
 from cms.blocks import section_registry
 from cms.intake.models import IntakeSubmission
 from cms.intake.protection import issue_form_token
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 FORM_URL = "/intake/spine/"
 
@@ -17,7 +17,7 @@ def page(condition_index, spine_form):
     page.body = [
         ("intake_form", {"heading": "Tell us", "intro": "", "form": spine_form, "anchor": "intake"})
     ]
-    page.save_revision().publish()
+    publish_approved(page)
     return page
 
 

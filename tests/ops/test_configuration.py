@@ -134,5 +134,9 @@ def test_media_bucket_and_cdn_purging_come_from_the_environment():
         FRONTEND_CACHE_PURGE_URL="http://10.0.0.5:6081",
     )
     assert result.stdout.split() == [
-        "storages.backends.s3.S3Storage", "cms-media", "path", "http://10.0.0.5:6081", "True"
+        "storages.backends.s3.S3Storage",
+        "cms-media",
+        "path",
+        "http://10.0.0.5:6081",
+        "True",
     ]

@@ -13,7 +13,12 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
 from cms.intake.models import IntakeSubmission
-from tests.factories import ConditionIndexPageFactory, ConditionPageFactory, HomePageFactory
+from tests.factories import (
+    ConditionIndexPageFactory,
+    ConditionPageFactory,
+    HomePageFactory,
+    publish_approved,
+)
 from tests.intake.factories import SPINE_ROWS, VALID_ANSWERS, build_form
 
 SERVERS = os.environ.get("TWO_SERVERS", "").split()
@@ -58,7 +63,7 @@ def site_data(django_db_blocker):
         home = Site.objects.get(is_default_site=True).root_page
         index = ConditionIndexPageFactory(parent=home, title="Conditions", slug=f"c-{run}")
         page = ConditionPageFactory(parent=index, title="Sciatica", slug=f"sciatica-{run}")
-        page.save_revision().publish()
+        publish_approved(page)
         form = build_form(SPINE_ROWS, title="Spine", slug=f"spine-{run}")
         username = f"editor-{run}"
         get_user_model().objects.create_superuser(username, f"{username}@example.com", PASSWORD)

@@ -7,8 +7,10 @@ import pytest
 from tests.factories import (
     CauseBlockFactory,
     ConditionPageFactory,
+    ReviewerFactory,
     SymptomGroupBlockFactory,
     TreatmentTierBlockFactory,
+    approve,
 )
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
@@ -30,9 +32,6 @@ def fbss(condition_index):
         also_known_as="FBSS\nPost-laminectomy syndrome",
         short_summary="Pain that continues after back surgery.",
         search_description="About FBSS.",
-        reviewer_name="Dr. Avery",
-        reviewer_credentials="MD, spine surgery",
-        last_reviewed=datetime.date(2026, 10, 1),
         body__0="hero",
         body__1="symptom_list",
         body__1__symptom_list__groups=[
@@ -51,8 +50,16 @@ def fbss(condition_index):
     )
 
 
-def test_medical_web_page_about_the_condition(client, fbss):
-    data = jsonld_of(client, fbss)
+@pytest.fixture
+def approved_fbss(fbss):
+    approval = approve(fbss, ReviewerFactory(profile__display_name="Dr. Avery"))
+    approval.approved_at = datetime.datetime(2026, 10, 1, 9, tzinfo=datetime.UTC)
+    approval.save()
+    return fbss
+
+
+def test_medical_web_page_about_the_condition(client, approved_fbss):
+    data = jsonld_of(client, approved_fbss)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"
     assert data["name"] == "Failed back surgery syndrome"
@@ -80,7 +87,17 @@ def test_medical_web_page_about_the_condition(client, fbss):
     ]
 
 
-def test_html_and_model_give_the_same_object(client, rf, fbss):
+def test_a_change_to_clinical_content_withdraws_the_review_claim(client, approved_fbss):
+    page = approved_fbss
+    page.short_summary = "Changed, not yet reviewed."
+    page.save()
+    data = jsonld_of(client, page)
+    assert "lastReviewed" not in data
+    assert "reviewedBy" not in data
+
+
+def test_html_and_model_give_the_same_object(client, rf, approved_fbss):
+    fbss = approved_fbss
     request = rf.get(fbss.url)
     assert jsonld_of(client, fbss) == fbss.jsonld(request)
 

@@ -1,6 +1,5 @@
 """The publish extension points of cms.pages.publishing, used by a throw-away app's hooks."""
 
-
 import pytest
 from wagtail import hooks
 

@@ -13,6 +13,7 @@ from tests.factories import (
     SymptomListBlockFactory,
     TreatmentTierBlockFactory,
     TreatmentTiersBlockFactory,
+    publish_approved,
 )
 
 #: Queries to render a published condition page once its renditions exist: the site and the route
@@ -59,7 +60,7 @@ def page_with_sections(condition_index, client):
         page = ConditionPageFactory(parent=condition_index, title=f"{count} sections")
         page.body = [section(i, target) for i in range(count)]
         page.related_conditions.set([target])
-        page.save_revision().publish()
+        publish_approved(page)
         # The first view creates the image renditions, as on a real site.
         assert client.get(page.url).status_code == 200
         return page

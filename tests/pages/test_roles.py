@@ -13,21 +13,25 @@ from wagtail.models import (
     Collection,
     GroupApprovalTask,
     Page,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
 )
 
 from cms.pages.models import ConditionPage
+from cms.pages.review import MedicalReviewTask, ReviewerProfile
 from cms.pages.roles import (
     CAPABILITIES,
     EDITORS,
+    MEDICAL_REVIEWERS,
     ROLES,
     ensure_roles,
     role_permissions,
     roles_markdown,
 )
-from tests.factories import ConditionIndexPageFactory, ConditionPageFactory, ImageFactory
+from tests.factories import (
+    ConditionIndexPageFactory,
+    ConditionPageFactory,
+    ImageFactory,
+    approve,
+)
 from tests.form_data import edit_form_data
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
@@ -54,6 +58,14 @@ def test_wagtails_moderation_task_is_held_by_editors(db):
     assert list(task.groups.values_list("name", flat=True)) == [EDITORS]
 
 
+def test_condition_indexes_carry_the_medical_review_workflow(condition_index):
+    workflow = condition_index.get_workflow()
+    assert workflow.name == "Medical review"
+    task = workflow.tasks.get().specific
+    assert isinstance(task, MedicalReviewTask)
+    assert list(task.groups.values_list("name", flat=True)) == [MEDICAL_REVIEWERS]
+
+
 # -- a world for each test: pages, a member of one role, their session and token ----------------
 
 
@@ -70,12 +82,16 @@ class World:
         self.index = condition_index
         self.elsewhere = ConditionIndexPageFactory(parent=condition_index.get_parent(), slug="x")
 
-    def page(self, *, live=True, owner=None, title="Sciatica"):
+    def page(self, *, live=True, owner=None, title="Sciatica", approved=True):
+        """A condition page whose clinical content a reviewer approved (unless ``approved`` is
+        false), so that publishing it is a non-clinical change."""
         page = ConditionPageFactory(parent=self.index, title=title, live=live, owner=owner)
         if not live:
             page.first_published_at = None
             page.save()
         page.save_revision(user=owner or self.other)
+        if approved:
+            approve(page)
         return ConditionPage.objects.get(pk=page.pk)
 
     def api(self, method, url, data=None):
@@ -129,14 +145,25 @@ def latest_by_slug(slug):
 
 
 def admin_submit_for_review(w):
-    workflow = Workflow.objects.create(name="Sign-off")
-    task = GroupApprovalTask.objects.create(name="Check")
-    task.groups.set([Group.objects.get(name=EDITORS)])
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=w.index)
-    page = w.page(live=False)
+    page = w.page(live=False, approved=False)
     w.post_edit_form(page, **{"action-submit": "Submit"})
-    return latest(page).workflow_in_progress
+    state = latest(page).current_workflow_state
+    return state is not None and state.workflow.name == "Medical review"
+
+
+def admin_approve_clinical(w):
+    """Approve a never-reviewed page in the "Medical review" workflow: it is published with
+    the approver as its reviewer. Everyone tried has a reviewer profile: the role decides."""
+    ReviewerProfile.objects.create(user=w.user, display_name="Dr. Member", credentials="MD")
+    page = w.page(live=False, approved=False)
+    state = page.get_workflow().start(page, user=w.other)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", state.current_task_state.pk],
+    )
+    w.client.post(url, {"comment": ""})
+    page = latest(page)
+    return page.live and page.review.reviewer_name == "Dr. Member"
 
 
 def admin_use_templates(w):
@@ -251,6 +278,7 @@ CHECKS = {
     "manage_templates": {"admin": admin_manage_templates},
     "delete_own_drafts": {"admin": admin_delete_own_drafts, "api": api_delete_own_drafts},
     "publish": {"admin": admin_publish, "api": api_publish},
+    "approve_clinical": {"admin": admin_approve_clinical},
     "unpublish": {"admin": admin_unpublish, "api": api_unpublish},
     "move": {"admin": admin_move, "api": api_move},
     "delete_pages": {"admin": admin_delete_pages, "api": api_delete_pages},

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from cms.webhooks.models import DeliveryStatus, Event, WebhookDelivery, WebhookEndpoint
 from cms.webhooks.signing import verify_signature
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def page(condition_index):
 
 
 def publish(page):
-    page.save_revision().publish()
+    publish_approved(page)
 
 
 def test_publish_posts_signed_json_describing_the_page(

@@ -7,7 +7,8 @@ Each is a DRF field (API v2 uses it as is; API v3 reads the return annotation of
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
+from typing import Any, Literal
 
 from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import fields
@@ -30,6 +31,16 @@ class Breadcrumb(ApiSchema):
     id: int
     title: str
     path: str | None
+
+
+class MedicalReview(ApiSchema):
+    """The page's medical review, from real approvals only: reviewer and date are given only
+    when ``status`` is ``reviewed`` (this version's clinical content is what they approved)."""
+
+    status: Literal["reviewed", "pending", "never"]
+    reviewer_name: str | None
+    reviewer_credentials: str | None
+    last_reviewed: datetime.date | None
 
 
 #: Where :func:`prefetch_page_fields` leaves its results on each page.
@@ -148,3 +159,15 @@ class JsonLdField(PageField):
 class AlternateNamesField(PageField):
     def to_representation(self, page) -> list[str]:
         return page.alternate_names
+
+
+class ReviewField(PageField):
+    def to_representation(self, page) -> MedicalReview:
+        review = page.review
+        reviewed = review.is_reviewed
+        return {
+            "status": review.status,
+            "reviewer_name": review.reviewer_name if reviewed else None,
+            "reviewer_credentials": (review.reviewer_credentials or None) if reviewed else None,
+            "last_reviewed": review.last_reviewed.isoformat() if reviewed else None,
+        }

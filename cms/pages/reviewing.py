@@ -1,0 +1,167 @@
+"""The medical review rule, and what the public is told about a page's review.
+
+The rule: a condition page's clinical content (:mod:`cms.pages.clinical`) is published only as a
+medical reviewer last approved it. A change to anything else (hero, call to action, SEO fields)
+keeps the existing approval. :func:`review_problems` is a ``condition_page_publish_checks`` hook,
+so the rule holds on every way of publishing, for everybody; the one exception is a superuser's
+explicit, audited choice in the admin (:func:`record_override`), which never makes the page
+"reviewed".
+
+What the public sees (the reviewer line, JSON-LD and the API's ``review`` object) comes from
+:func:`review_of`, which reads only real approvals.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.log_actions import log
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+from .clinical import clinical_changes, clinical_fingerprint
+from .review import MedicalApproval, MedicalReviewTask, ReviewOverride, reviewer_profile
+from .roles import MEDICAL_REVIEWERS
+
+WORKFLOW_NAME = "Medical review"
+PUBLISHED_WITHOUT_REVIEW = "cms.publish_without_review"
+MEDICAL_APPROVAL = "cms.medical_approval"
+
+REVIEWED, PENDING, NEVER = "reviewed", "pending", "never"
+
+
+@dataclass(frozen=True)
+class Review:
+    """A page's medical review as the public may be told it.
+
+    ``status`` is ``reviewed`` when the page's clinical content is exactly what a reviewer last
+    approved; ``pending`` when it is not, but it was approved before or a review is in progress;
+    ``never`` otherwise. Reviewer and date are given only when ``reviewed``.
+    """
+
+    status: str
+    reviewer_name: str = ""
+    reviewer_credentials: str = ""
+    last_reviewed: datetime.date | None = None
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.status == REVIEWED
+
+
+def latest_approval(page) -> MedicalApproval | None:
+    if page.pk is None:
+        return None
+    return MedicalApproval.objects.filter(page_id=page.pk).order_by("-approved_at", "-pk").first()
+
+
+def review_in_progress(page) -> bool:
+    return page.pk is not None and page.workflow_in_progress
+
+
+def review_of(page) -> Review:
+    """The truth about ``page``'s review (a live page, a draft or a preview alike)."""
+    approval = latest_approval(page)
+    if approval is not None and approval.fingerprint == clinical_fingerprint(page):
+        return Review(
+            REVIEWED,
+            approval.reviewer_name,
+            approval.reviewer_credentials,
+            approval.approved_at.date(),
+        )
+    if approval is not None or review_in_progress(page):
+        return Review(PENDING)
+    return Review(NEVER)
+
+
+def _approved_version(approval):
+    return approval.revision.as_object() if approval.revision_id else None
+
+
+def review_problems(page) -> list[str]:
+    """Why ``page`` may not be published for want of a medical review (empty: it may)."""
+    fingerprint = clinical_fingerprint(page)
+    approval = latest_approval(page)
+    if approval is not None and approval.fingerprint == fingerprint:
+        return []
+    overrides = ReviewOverride.objects.filter(page_id=page.pk, fingerprint=fingerprint)
+    if approval is not None:
+        overrides = overrides.filter(created_at__gte=approval.approved_at)
+    if page.pk is not None and overrides.exists():
+        return []
+    how = (
+        "Submit it for medical review: a medical reviewer's approval publishes it. A change to "
+        "anything else (hero, call to action, SEO fields) needs no new review."
+    )
+    if approval is None:
+        return [f"This page's clinical content has never been medically reviewed. {how}"]
+    approved = _approved_version(approval)
+    changes = clinical_changes(approved, page) if approved is not None else []
+    what = ", ".join(changes) if changes else "its clinical content"
+    return [
+        f"Medical review needed: {what} changed since {approval.reviewer_name} approved it on "
+        f"{approval.approved_at:%Y-%m-%d}. {how}"
+    ]
+
+
+def record_approval(revision, user, comment="") -> MedicalApproval:
+    """Record ``user``'s approval of ``revision`` (the reviewer needs a profile)."""
+    profile = reviewer_profile(user)
+    if profile is None:
+        raise ValueError("Only a reviewer with a reviewer profile may approve.")
+    page = revision.as_object()
+    approval = MedicalApproval.objects.create(
+        page_id=page.pk,
+        revision=revision,
+        reviewer=user,
+        reviewer_name=profile.display_name,
+        reviewer_credentials=profile.credentials,
+        fingerprint=clinical_fingerprint(page),
+        comment=comment,
+    )
+    log(
+        page,
+        MEDICAL_APPROVAL,
+        user=user,
+        revision=revision,
+        data={"reviewer": {"name": profile.display_name, "credentials": profile.credentials}},
+    )
+    return approval
+
+
+def record_override(page, user) -> ReviewOverride:
+    """A superuser's explicit choice to publish ``page``'s clinical content unreviewed; logged."""
+    if not (user and user.is_superuser):
+        raise PermissionError("Only an administrator may publish without medical review.")
+    approval = latest_approval(page)
+    approved = _approved_version(approval) if approval else None
+    changes = clinical_changes(approved, page) if approved is not None else []
+    summary = ", ".join(changes) if changes else "never reviewed"
+    override = ReviewOverride.objects.create(
+        page_id=page.pk, user=user, fingerprint=clinical_fingerprint(page), changes=summary
+    )
+    log(page, PUBLISHED_WITHOUT_REVIEW, user=user, data={"changes": summary})
+    return override
+
+
+# -- the workflow -------------------------------------------------------------------------------
+
+
+def review_workflow() -> Workflow:
+    """The "Medical review" workflow with its task for the Medical reviewers group (idempotent)."""
+    with transaction.atomic():
+        workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+        task = MedicalReviewTask.objects.filter(name=WORKFLOW_NAME).first()
+        if task is None:
+            task = MedicalReviewTask.objects.create(name=WORKFLOW_NAME)
+            group, _ = Group.objects.get_or_create(name=MEDICAL_REVIEWERS)
+            task.groups.set([group])
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def assign_review_workflow(index_page) -> None:
+    """Put the condition pages under ``index_page`` through medical review."""
+    WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": review_workflow()})
