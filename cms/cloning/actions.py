@@ -48,6 +48,7 @@ def clone_condition(
     user=None,
     slug: str = "",
     publish: bool = False,
+    submit_for_review: bool = False,
 ) -> ConditionPage:
     """Create a ``ConditionPage`` under ``parent`` from ``template``.
 
@@ -56,7 +57,8 @@ def clone_condition(
     section ids and no medical review (a new page has no approval); images, page links, intake
     forms and every other non-text value are kept as the template has them. With ``publish``
     the page is published too; if publishing is refused (it is, until a medical reviewer
-    approves the new page's clinical content), nothing is created.
+    approves the new page's clinical content), nothing is created. With ``submit_for_review`` the
+    page is submitted to its workflow (the medical review) instead.
     """
     parent = parent.specific
     if not isinstance(parent, ConditionIndexPage):
@@ -108,6 +110,11 @@ def clone_condition(
         if publish:
             revision.publish(user=user)
             page.refresh_from_db()
+        elif submit_for_review:
+            workflow = page.get_workflow()
+            if workflow is None:
+                raise ValidationError({"parent": "No workflow applies to pages here."})
+            workflow.start(page, user=user)
     return page
 
 

@@ -41,7 +41,15 @@ class CloneConditionIn(Schema):
         default_factory=dict, description="Other placeholder values, by key."
     )
     slug: str = Field("", max_length=255, description="Defaults to the name, slugified.")
-    publish: bool = False
+    publish: bool = Field(
+        False,
+        description="Publish at once. A new page's clinical content has no medical approval, so "
+        "this is refused (403, nothing created) unless only non-clinical content would go live; "
+        "use submit_for_review instead.",
+    )
+    submit_for_review: bool = Field(
+        False, description="Submit the new page to its workflow (the medical review)."
+    )
 
 
 class ClonedConditionOut(Schema):
@@ -50,6 +58,7 @@ class ClonedConditionOut(Schema):
     slug: str
     url_path: str
     live: bool
+    in_review: bool = Field(description="Whether the page is in its workflow (medical review).")
     template_id: int
     unwritten_sections: list[str] = Field(
         description="Sections still holding the template's writing guidance: each must be "
@@ -102,6 +111,7 @@ def clone_condition_action(request, template_id: int, data: CloneConditionIn):
         user=request.user,
         slug=data.slug,
         publish=data.publish,
+        submit_for_review=data.submit_for_review,
     )
     return Status(
         201,
@@ -111,6 +121,7 @@ def clone_condition_action(request, template_id: int, data: CloneConditionIn):
             "slug": page.slug,
             "url_path": page.url_path,
             "live": page.live,
+            "in_review": page.workflow_in_progress,
             "template_id": template.pk,
             "unwritten_sections": unwritten_sections(page),
         },

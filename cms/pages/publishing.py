@@ -14,8 +14,8 @@ knows nothing about the apps that use them):
     raises :class:`PublishRefused` with all the reasons.
 
 ``condition_page_publish_holds``
-    ``fn(user, page) -> iterable of str``: why ``user`` may not publish ``page``. ``user`` is never ``None`` or a superuser
-    (superusers and the command line are never held). Holds are permissions: they hide the
+    ``fn(user, page) -> iterable of str``: why ``user`` may not publish ``page``. ``user`` is
+    never ``None`` or a superuser (superusers and the command line are never held). Holds are permissions: they hide the
     Publish button, make bulk publish skip the page and make the API answer 403, through
     :class:`ConditionPagePermissionTester`.
 
@@ -48,6 +48,7 @@ class MedicalReviewRequired(PublishRefused):
     The API answers 403: someone else (a medical reviewer) must act."""
 
     status = 403
+    code = "medical_review_required"
 
 
 def publish_problems(page) -> list[str]:
@@ -62,9 +63,9 @@ def check_publishable(page) -> None:
     problems = publish_problems(page)
     review = review_problems(page)
     if review:
-        raise MedicalReviewRequired(review + problems, code="medical_review_required")
+        raise MedicalReviewRequired(review + problems)
     if problems:
-        raise PublishRefused(problems, code="publish_refused")
+        raise PublishRefused(problems)
 
 
 def unwritten_sections(page) -> list[str]:

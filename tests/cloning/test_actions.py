@@ -11,7 +11,8 @@ from cms.cloning.actions import (
 )
 from cms.cloning.placeholders import find_left_placeholders
 from cms.pages.models import ConditionPage
-from tests.factories import ConditionPageFactory
+from cms.pages.publishing import MedicalReviewRequired
+from tests.factories import ConditionPageFactory, approve, publish_approved
 
 VALUES = {"condition": "Spinal Stenosis", "body_area": "lower back"}
 
@@ -65,8 +66,8 @@ def test_clone_is_an_unreviewed_draft(template, condition_index):
     page = clone(template, condition_index)
     page.refresh_from_db()
     assert not page.live
-    assert page.needs_medical_review
-    assert (page.reviewer_name, page.reviewer_credentials, page.last_reviewed) == ("", "", None)
+    assert page.review.status == "never"
+    assert not page.medical_approvals.exists()
     assert page.get_latest_revision() is not None
 
 
@@ -129,6 +130,7 @@ def test_publish_is_refused_while_a_placeholder_is_left(make_template, condition
 
     page.body = [*page.body.raw_data, {"type": "faq", "value": {"heading": "{{ oops }}"}}]
     revision = page.save_revision()
+    approve(page)  # the placeholder is the only objection left
     with pytest.raises(ValidationError) as caught:
         revision.publish()
     assert caught.value.messages == [
@@ -138,9 +140,13 @@ def test_publish_is_refused_while_a_placeholder_is_left(make_template, condition
     assert not page.live
 
 
-def test_clone_with_publish(template, condition_index, client):
-    page = clone(template, condition_index, publish=True)
-    assert page.live
+def test_clone_with_publish_is_refused_until_reviewed(template, condition_index, client):
+    with pytest.raises(MedicalReviewRequired):
+        clone(template, condition_index, publish=True)
+    assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()
+
+    page = clone(template, condition_index)
+    publish_approved(page)
     response = client.get("/conditions/spinal-stenosis/")
     assert response.status_code == 200
     assert b"{{" not in response.content

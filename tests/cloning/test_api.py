@@ -1,10 +1,10 @@
-import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from cms.pages.models import ConditionPage
 from tests.cloning.conftest import bearer
+from tests.factories import approve
 
 
 def url(template_id):
@@ -35,6 +35,7 @@ def test_marketer_clones_with_a_token(client, template, condition_index, markete
         "slug": "spinal-stenosis",
         "url_path": page.url_path,
         "live": False,
+        "in_review": False,
         "template_id": template.pk,
         "unwritten_sections": [],
     }
@@ -67,12 +68,22 @@ def test_marketer_cannot_publish_without_review(client, template, condition_inde
     assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()
 
 
-def test_editor_token_can_publish(client, template, condition_index, editor):
+def test_publishing_a_clone_is_refused_until_reviewed(client, template, condition_index, editor):
     editor.user_permissions.add(*_view_template_permission())
     data = payload(condition_index, publish=True)
     response = post(client, url(template.pk), data, bearer(editor))
+    assert response.status_code == 403, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert "never been medically reviewed" in response.json()["detail"]
+    assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()
+
+
+def test_a_clone_can_be_submitted_for_review(client, template, condition_index, marketer):
+    data = payload(condition_index, submit_for_review=True)
+    response = post(client, url(template.pk), data, bearer(marketer))
     assert response.status_code == 201, response.content
-    assert response.json()["live"] is True
+    assert response.json()["in_review"] is True
+    assert response.json()["live"] is False
 
 
 def _view_template_permission():
@@ -125,11 +136,8 @@ def test_v3_publish_action_applies_the_review_rule(client, template, condition_i
     publish = f"/api/v3/pages/{created['id']}/actions/publish/"
     response = post(client, publish, {}, headers)
     assert response.status_code == 403
-    page = ConditionPage.objects.get(pk=created["id"])
-    page.reviewer_name, page.last_reviewed = "Dr. Rivera", datetime.date(2026, 1, 5)
-    page.needs_medical_review = False
-    page.save_revision()
-    assert post(client, publish, {}, headers).status_code == 403
+    approve(ConditionPage.objects.get(pk=created["id"]))
+    assert post(client, publish, {}, headers).status_code == 403  # marketers never publish
     assert not ConditionPage.objects.get(pk=created["id"]).live
 
 

@@ -14,14 +14,27 @@ def run(*args):
         run.out, run.err = out.getvalue(), err.getvalue()
 
 
-def test_clone_and_publish(template, condition_index, client):
+def test_clone_and_publish_is_refused_until_reviewed(template, condition_index):
+    with pytest.raises(CommandError, match="never been medically reviewed"):
+        run(
+            "Spine condition", "--name", "Spinal Stenosis", "--set", "body_area=back", "--publish"
+        )
+    assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()
+
+
+def test_clone_and_submit_for_review(template, condition_index, client):
     run(
-        "Spine condition", "--name", "Spinal Stenosis", "--set", "body_area=lower back", "--publish"
+        "Spine condition",
+        "--name",
+        "Spinal Stenosis",
+        "--set",
+        "body_area=lower back",
+        "--submit-for-review",
     )
-    assert "Created 'Spinal Stenosis' (published" in run.out
-    response = client.get("/conditions/spinal-stenosis/")
-    assert response.status_code == 200
-    assert b"pain in the lower back" in response.content
+    assert "Created 'Spinal Stenosis' (draft, submitted for medical review" in run.out
+    page = ConditionPage.objects.get(slug="spinal-stenosis")
+    assert page.current_workflow_state.workflow.name == "Medical review"
+    assert client.get("/conditions/spinal-stenosis/").status_code == 404
 
 
 def test_parent_by_path_and_slug(template, condition_index):

@@ -1,23 +1,14 @@
-import datetime
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
 from cms.cloning.actions import clone_condition
-from cms.cloning.permissions import PUBLISH_REVIEWED_ONLY
 from cms.pages.models import ConditionPage
-from tests.factories import ConditionPageFactory
+from cms.pages.publishing import MedicalReviewRequired
+from tests.factories import ConditionPageFactory, approve
 
 VALUES = {"condition": "Spinal Stenosis", "body_area": "lower back"}
-
-
-def reviewed(page):
-    page.reviewer_name = "Dr. Rivera"
-    page.last_reviewed = datetime.date(2026, 1, 5)
-    page.needs_medical_review = False
-    return page
 
 
 def test_marketers_group_from_the_migration(db):
@@ -39,24 +30,25 @@ def test_marketer_can_clone_but_a_plain_user_cannot(template, condition_index, m
         )
 
 
-def test_marketers_never_publish_even_a_page_marked_reviewed(condition_index, marketer):
-    page = reviewed(ConditionPageFactory(parent=condition_index, live=False))
+def test_marketers_never_publish_even_an_approved_page(condition_index, marketer):
+    page = ConditionPageFactory(parent=condition_index, live=False)
+    approve(page)
     assert not page.permissions_for_user(marketer).can_publish()
 
 
 def test_editors_and_superusers_keep_their_rights(condition_index, editor, superuser):
-    page = ConditionPageFactory(parent=condition_index, needs_medical_review=True)
-    assert not editor.has_perm(PUBLISH_REVIEWED_ONLY)
+    page = ConditionPageFactory(parent=condition_index)
     assert page.permissions_for_user(editor).can_publish()
     assert page.permissions_for_user(superuser).can_publish()
 
 
 def test_the_rule_holds_for_every_publish(template, condition_index, marketer):
     page = clone_condition(template, values=VALUES, parent=condition_index, user=marketer)
+    with pytest.raises((PermissionDenied, MedicalReviewRequired)):
+        page.save_revision(user=marketer).publish(user=marketer)
+    approve(page)
     with pytest.raises(PermissionDenied):
         page.save_revision(user=marketer).publish(user=marketer)
-    with pytest.raises(PermissionDenied):
-        reviewed(page).save_revision(user=marketer).publish(user=marketer)
     assert not ConditionPage.objects.get(pk=page.pk).live
 
 
@@ -68,6 +60,7 @@ def test_marketer_cannot_clone_and_publish(template, condition_index, marketer):
     assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()
 
 
-def test_the_command_line_acts_as_the_site_operator(template, condition_index):
-    page = clone_condition(template, values=VALUES, parent=condition_index, publish=True)
-    assert page.live and page.needs_medical_review
+def test_the_command_line_is_held_to_the_medical_review_too(template, condition_index):
+    with pytest.raises(MedicalReviewRequired):
+        clone_condition(template, values=VALUES, parent=condition_index, publish=True)
+    assert not ConditionPage.objects.filter(slug="spinal-stenosis").exists()

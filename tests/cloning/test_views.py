@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from cms.cloning.actions import CREATED_FROM_TEMPLATE, clone_condition
 from cms.cloning.models import ConditionTemplate
 from cms.pages.models import ConditionPage
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, approve
 
 
 def test_choose_template_lists_templates(marketer_client, template):
@@ -122,14 +122,9 @@ def edit_form(page, **changes):
         "body_area": page.body_area,
         "body": streamfield([]),
         "comments": inline_formset([]),
-        "reviewer_name": page.reviewer_name,
-        "reviewer_credentials": page.reviewer_credentials,
-        "last_reviewed": page.last_reviewed or "",
         "action-publish": "publish",
         **changes,
     }
-    if page.needs_medical_review:
-        data["needs_medical_review"] = "on"
     return nested_form_data(data)
 
 
@@ -140,22 +135,17 @@ def test_admin_publish_refused_with_a_placeholder_left(admin_client, condition_i
     assert response.status_code == 302
     page.refresh_from_db()
     assert not page.live
-    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+    assert (
         "Not published. {{ condition }} is left in field “Short summary”. "
         "Replace it with real text first."
-    ]
+    ) in [str(m) for m in get_messages(response.wsgi_request)]
     assert page.get_latest_revision_as_object().short_summary == "About {{ condition }}."
 
 
 def test_admin_publish_by_a_marketer_leaves_a_draft(marketer_client, condition_index):
-    page = ConditionPageFactory(
-        parent=condition_index,
-        live=False,
-        reviewer_name="Dr. Rivera",
-        last_reviewed="2026-01-05",
-        needs_medical_review=False,
-    )
+    page = ConditionPageFactory(parent=condition_index, live=False)
     page.save_revision()
+    approve(page)
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     marketer_client.post(url, edit_form(page))
     page.refresh_from_db()

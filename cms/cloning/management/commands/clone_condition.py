@@ -1,12 +1,14 @@
 """Create condition pages from a template, one (``--name``) or many (``--from-csv``).
 
-    python manage.py clone_condition "Spine condition" --name "Spinal Stenosis" --publish
+    python manage.py clone_condition "Spine condition" --name "Spinal Stenosis" --submit-for-review
     python manage.py clone_condition "Spine condition" --name "Sciatica" --set body_area=back
     python manage.py clone_condition "Spine condition" --from-csv conditions.csv
 
-The command acts as the site operator: no user, so no permission checks; publishing still
-refuses a page with a placeholder left. A CSV has a ``name`` column (or ``condition``), optional
-``slug`` and ``parent`` columns, and one column per placeholder. Every row is tried; failed rows
+The command acts as the site operator: no user, so no permission checks. Publishing is held to
+the same rules as everywhere: a page with a placeholder or an unwritten section is refused, and so
+is clinical content no medical reviewer approved (a new page's, always): ``--submit-for-review``
+puts the new page in its review workflow instead. A CSV has a ``name`` column (or
+``condition``), optional ``slug`` and ``parent`` columns, and one column per placeholder. Every row is tried; failed rows
 are reported and the command exits with an error status at the end if any failed.
 """
 
@@ -52,7 +54,16 @@ class Command(BaseCommand):
             help="The condition index, as a path ('/conditions/') or a page id. Optional when "
             "there is only one index.",
         )
-        parser.add_argument("--publish", action="store_true", help="Publish the new page(s).")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the new page(s): refused until a medical reviewer approves them.",
+        )
+        parser.add_argument(
+            "--submit-for-review",
+            action="store_true",
+            help="Submit the new page(s) to their workflow: the medical review.",
+        )
         parser.add_argument("--from-csv", metavar="FILE", help="Create one page per CSV row.")
 
     def handle(self, *args, **options):
@@ -113,6 +124,7 @@ class Command(BaseCommand):
             parent=self._parent(parent_ref),
             slug=slug,
             publish=options["publish"],
+            submit_for_review=options["submit_for_review"],
         )
 
     def _describe(self, error):
@@ -125,6 +137,8 @@ class Command(BaseCommand):
 
     def _result(self, page):
         state = "published" if page.live else "draft"
+        if page.workflow_in_progress:
+            state += ", submitted for medical review"
         where = page.url or page.url_path
         result = f"Created {page.title!r} ({state}, id {page.pk}) at {where}"
         unwritten = unwritten_sections(page)
