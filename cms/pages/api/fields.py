@@ -16,6 +16,8 @@ from wagtail.models import Page
 
 from cms.blocks.api_types import ApiSchema
 
+from ..reviewing import prefetch_reviews
+
 JsonLd = dict[str, Any]
 
 
@@ -86,6 +88,7 @@ def prefetch_page_fields(pages, related_model=None) -> None:
             prefetch_related_objects(
                 owners, Prefetch("related_conditions", queryset=live, to_attr=RELATED_ATTR)
             )
+            prefetch_reviews(owners)
 
 
 class PageField(fields.Field):
