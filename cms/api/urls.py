@@ -25,6 +25,7 @@ from .cache import cached_page_view, cached_site_view
 from .docs import ProductSwagger
 from .endpoints import private_view
 from .views import PagesAPIViewSet, find_without_redirect
+from .writes import strict_page_writes
 
 for register in hooks.get_hooks("register_api_v3_routers"):
     register(api_v3)
@@ -53,9 +54,9 @@ v3_patterns, v3_app_name, v3_namespace = api_v3.urls
 v3_patterns = decorate(
     v3_patterns,
     {
-        "detail_page": cached_page_view("page_id"),
+        "detail_page": lambda view: cached_page_view("page_id")(strict_page_writes(view)),
         "find_page": find_without_redirect,
-        "list_pages": cached_site_view,
+        "list_pages": lambda view: cached_site_view(strict_page_writes(view)),
         "routes": cached_site_view,
         "site_settings": cached_site_view,
         "preview": private_view,

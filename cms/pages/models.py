@@ -43,7 +43,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [APIField("intro", writable=True), APIField("body", writable=True)]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.ConditionIndexPage"]
@@ -60,7 +60,7 @@ class ConditionIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro", writable=True)]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ConditionPage"]
@@ -128,16 +128,18 @@ class ConditionPage(HeadlessPreviewMixin, Page):
         index.FilterField("body_area"),
     ]
     api_fields = [
-        APIField("condition_name"),
+        # Writable: every field of the editor's form can be written through API v3 too.
+        APIField("condition_name", writable=True),
+        APIField("also_known_as", writable=True),
         APIField("alternate_names", serializer=AlternateNamesField()),
-        APIField("short_summary"),
-        APIField("body_area"),
-        APIField("body"),
+        APIField("short_summary", writable=True),
+        APIField("body_area", writable=True),
+        APIField("body", writable=True),
         APIField("review", serializer=ReviewField()),
         # Computed for decoupled front-ends: everything needed to render the page in one request.
         APIField("html_path", serializer=PagePathField()),
         APIField("breadcrumbs", serializer=BreadcrumbsField()),
-        APIField("related_conditions", serializer=RelatedConditionsField()),
+        APIField("related_conditions", serializer=RelatedConditionsField(), writable=True),
         APIField("jsonld", serializer=JsonLdField()),
     ]
 

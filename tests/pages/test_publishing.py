@@ -8,12 +8,13 @@ from cms.pages.publishing import (
     PUBLISH_HOLDS_HOOK,
     PublishRefused,
 )
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, approve
 
 
 def test_a_publish_check_refuses_every_way_of_publishing(condition_index):
     page = ConditionPageFactory(parent=condition_index, live=False, title="Sciatica")
     revision = page.save_revision()
+    approve(page)  # the check below is the only objection
 
     def no_sciatica(page):
         return ["Sciatica is not ready."] if page.title == "Sciatica" else []

@@ -3,7 +3,7 @@
 import pytest
 
 from cms.pages.publishing import PublishRefused, publish_problems, unwritten_sections
-from tests.factories import ConditionPageFactory, SymptomListBlockFactory
+from tests.factories import ConditionPageFactory, SymptomListBlockFactory, approve
 
 
 @pytest.fixture
@@ -64,6 +64,8 @@ def test_once_written_it_publishes(page, superuser):
     for child in body:
         child["value"]["unwritten"] = False
     page.body = list(body)
-    page.save_revision(user=superuser).publish(user=superuser)
+    revision = page.save_revision(user=superuser)
+    approve(page)
+    revision.publish(user=superuser)
     page.refresh_from_db()
     assert page.live
