@@ -8,7 +8,8 @@ Clinical content is what a medical reviewer vouches for:
 
 Anything else (hero image, call to action, layout, SEO fields) may change without a new review.
 The comparison ignores the ids Wagtail gives stream and list items, which change when content is
-copied or written through the API without the content itself changing.
+copied or written through the API without the content itself changing, and treats ``None``, ``""``
+and ``False`` alike (an empty value saved from code or from the admin's form).
 """
 
 from __future__ import annotations
@@ -26,10 +27,15 @@ def is_clinical_block(block) -> bool:
 
 
 def _without_ids(value):
+    """``value`` without item ids, and with every kind of "nothing" alike: content built in code
+    stores ``None`` where the admin's form stores ``""`` (or ``False`` for a tick box), and a
+    save from the editor must not count as a change."""
     if isinstance(value, dict):
         return {key: _without_ids(item) for key, item in value.items() if key != "id"}
     if isinstance(value, list | tuple):
         return [_without_ids(item) for item in value]
+    if value is None or value == "" or value is False:
+        return None
     return value
 
 

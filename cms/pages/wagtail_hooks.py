@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.actions.copy_page import CopyPageAction, CopyPagePermissionError
 from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
@@ -28,6 +29,7 @@ from .bulk_actions import PublishBulkActionWithChecks
 from .models import ConditionPage, ReviewerProfile
 from .publishing import (
     PUBLISH_CHECKS_HOOK,
+    check_publishable,
     may_move,
     publish_holds,
     publish_problems,
@@ -193,10 +195,22 @@ class RoleAwareMovePageAction(MovePageAction):
         super().check(parent_after, skip_permission_checks=skip_permission_checks)
 
 
+class CheckedPublishPageRevisionAction(PublishPageRevisionAction):
+    """The API's publish action: it publishes a revision without ``ConditionPage.publish``, so
+    the publish checks (medical review included) run here too."""
+
+    def check(self, skip_permission_checks=False):
+        super().check(skip_permission_checks=skip_permission_checks)
+        page = self.revision.as_object()
+        if isinstance(page, ConditionPage):
+            check_publishable(page)
+
+
 @hooks.register("register_actions")
 def register_role_aware_actions(registry):
     registry.register(Page, RoleAwareMovePageAction)
     registry.register(Page, ReviewAwareCopyPageAction)
+    registry.register(Page, CheckedPublishPageRevisionAction)
 
 
 # -- copies: a copy is a new page, with no medical approval of its own ----------------------------

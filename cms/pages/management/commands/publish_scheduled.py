@@ -1,4 +1,5 @@
-"""Wagtail's ``publish_scheduled``, made to skip condition pages that a publish check refuses.
+"""Wagtail's ``publish_scheduled``, made to skip condition pages that a publish check (or the
+medical review rule) refuses.
 
 Wagtail publishes due revisions oldest first and stops at the first exception, so a refused
 revision (see ``cms.pages.publishing``) would stop every later one, on every run, because it
@@ -15,6 +16,7 @@ from wagtail.models import Revision
 
 from cms.pages.models import ConditionPage
 from cms.pages.publishing import publish_problems
+from cms.pages.reviewing import review_problems
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ class Command(WagtailCommand):
         ).order_by("approved_go_live_at")
         for revision in due:
             page = revision.as_object()
-            problems = publish_problems(page)
+            problems = review_problems(page) + publish_problems(page)
             if not problems:
                 continue
             verb = "Would skip" if options["dryrun"] else "Skipped"
