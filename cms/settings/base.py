@@ -289,8 +289,6 @@ if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
     }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Decoupled front-ends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
