@@ -1,0 +1,39 @@
+"""A published page's links are checked once the publish commits."""
+
+import pytest
+
+from cms.linkcheck.models import ReferenceLink
+
+pytestmark = pytest.mark.live
+
+
+@pytest.fixture
+def on_publish(settings):
+    settings.LINK_CHECK_ON_PUBLISH = True
+
+
+def test_publishing_checks_the_pages_links(
+    on_publish, cited_site, page_citing, django_capture_on_commit_callbacks
+):
+    page = page_citing(cited_site.url("/missing"), live=False)
+    other = page_citing(cited_site.url("/ok"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    link = ReferenceLink.objects.get()
+    assert (link.url, link.status_code) == (cited_site.url("/missing"), 404)
+    assert list(link.pages.all()) == [page.page_ptr]
+    assert not other.reference_links.exists()
+
+
+def test_publishing_checks_nothing_when_switched_off(
+    cited_site, page_citing, django_capture_on_commit_callbacks
+):
+    page = page_citing(cited_site.url("/missing"), live=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert not ReferenceLink.objects.exists()
+    assert not cited_site.requests
