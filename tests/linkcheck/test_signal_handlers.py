@@ -37,3 +37,22 @@ def test_publishing_checks_nothing_when_switched_off(
 
     assert not ReferenceLink.objects.exists()
     assert not cited_site.requests
+
+
+@pytest.mark.parametrize("action", ["unpublish", "delete"])
+def test_an_unpublished_or_deleted_page_stops_citing_at_once(
+    action, page_citing, django_capture_on_commit_callbacks
+):
+    page = page_citing("https://example.org/only-here", "https://example.org/shared")
+    other = page_citing("https://example.org/shared")
+    for url in ("https://example.org/only-here", "https://example.org/shared"):
+        link = ReferenceLink.objects.create(url=url, status_code=404)
+        link.pages.add(page)
+    ReferenceLink.objects.get(url="https://example.org/shared").pages.add(other)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        getattr(page, action)()
+
+    link = ReferenceLink.objects.get()
+    assert link.url == "https://example.org/shared"
+    assert list(link.pages.all()) == [other.page_ptr]
