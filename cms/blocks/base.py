@@ -12,7 +12,8 @@ class SectionBlock(blocks.StructBlock):
 
     * :meth:`extra_api_fields` to add computed keys (such as human labels for choices) to the
       section's API representation, together with :meth:`api_schema`, which types them;
-    * :meth:`schema_org` to contribute to the page's schema.org ``MedicalCondition``.
+    * :meth:`schema_org` to contribute to the page's schema.org ``MedicalCondition``;
+    * :meth:`cited_links` to have the reference link check visit the sources it cites.
 
     A section holding medical claims (symptoms, causes, treatments...) says so in its ``Meta``
     with ``clinical = True``: publishing a change to it then needs a medical reviewer's approval
@@ -80,6 +81,14 @@ class SectionBlock(blocks.StructBlock):
         """Properties this section adds to the ``MedicalWebPage`` itself (e.g. ``citation``),
         merged the same way as :meth:`schema_org`."""
         return {}
+
+    def cited_links(self, value) -> list[str]:
+        """Absolute URLs of the sources this section cites (its evidence).
+
+        The reference link check (``cms.linkcheck``) visits every one on the live pages and lists
+        those that stop answering. The default cites nothing.
+        """
+        return []
 
 
 def is_unwritten(value) -> bool:

@@ -90,6 +90,9 @@ class ReferencesBlock(SectionBlock):
             ],
         }
 
+    def cited_links(self, value) -> list[str]:
+        return [citation.href for citation in value.get("citations", []) if citation.href]
+
     def schema_org_page(self, value) -> dict[str, list]:
         """Each citation as a schema.org ``citation`` of the page."""
         citations = []

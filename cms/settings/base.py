@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms.cloning",
     "cms.ops",
     "cms.accounts",
+    "cms.linkcheck",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -289,8 +290,6 @@ if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
     }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Decoupled front-ends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
@@ -303,6 +302,7 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # rich text in the API with links resolved
 # retries inline, holding the publishing request, so keep these short there.
 WEBHOOKS_RETRY_DELAYS = env.list("WEBHOOKS_RETRY_DELAYS", cast=int, default=[2, 10])
 WEBHOOKS_TIMEOUT = env.float("WEBHOOKS_TIMEOUT", default=5.0)  # seconds, per attempt
+LINK_CHECK_TIMEOUT = env.float("LINK_CHECK_TIMEOUT", default=10.0)  # seconds per cited link
 
 # Intake
 # Fernet keys for intake answers, comma-separated; the first encrypts, all decrypt (rotation:

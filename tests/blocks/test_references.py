@@ -76,3 +76,18 @@ def test_contributes_citations_to_the_page_json_ld():
 
 def test_is_declared_clinical():
     assert ReferencesBlock().meta.clinical is True
+
+
+def test_cites_the_link_of_each_citation_for_the_link_check():
+    value = ReferencesBlockFactory(
+        citations=[
+            CitationBlockFactory(doi="10.1000/abc"),
+            CitationBlockFactory(doi="", pmid="42"),
+            CitationBlockFactory(doi="", url="https://example.org/a"),
+        ]
+    )
+    assert ReferencesBlock().cited_links(value) == [
+        "https://doi.org/10.1000/abc",
+        "https://pubmed.ncbi.nlm.nih.gov/42/",
+        "https://example.org/a",
+    ]

@@ -124,7 +124,7 @@ def test_media_bucket_and_cdn_purging_come_from_the_environment():
         "from django.conf import settings as s; d = s.STORAGES['default']; "
         "print(d['BACKEND'], d['OPTIONS']['bucket_name'], d['OPTIONS']['addressing_style'], "
         "s.WAGTAILFRONTENDCACHE['http']['LOCATION'], "
-        "'wagtail.contrib.frontend_cache' in s.INSTALLED_APPS)"
+        "s.INSTALLED_APPS.count('wagtail.contrib.frontend_cache'))"
     )
     result = run(
         code,
@@ -134,9 +134,5 @@ def test_media_bucket_and_cdn_purging_come_from_the_environment():
         FRONTEND_CACHE_PURGE_URL="http://10.0.0.5:6081",
     )
     assert result.stdout.split() == [
-        "storages.backends.s3.S3Storage",
-        "cms-media",
-        "path",
-        "http://10.0.0.5:6081",
-        "True",
+        "storages.backends.s3.S3Storage", "cms-media", "path", "http://10.0.0.5:6081", "1"
     ]
