@@ -15,9 +15,9 @@ knows nothing about the apps that use them):
 
 ``condition_page_publish_holds``
     ``fn(user, page) -> iterable of str``: why ``user`` may not publish ``page``. ``user`` is
-    never ``None`` or a superuser (superusers and the command line are never held). Holds are permissions: they hide the
-    Publish button, make bulk publish skip the page and make the API answer 403, through
-    :class:`ConditionPagePermissionTester`.
+    never ``None`` or a superuser (superusers and the command line are never held). Holds are
+    permissions: they hide the Publish button, make bulk publish skip the page and make the API
+    answer 403, through :class:`ConditionPagePermissionTester`.
 
 Each message is shown to editors as it is, so write a full sentence saying what to fix.
 """

@@ -8,8 +8,9 @@ The command acts as the site operator: no user, so no permission checks. Publish
 the same rules as everywhere: a page with a placeholder or an unwritten section is refused, and so
 is clinical content no medical reviewer approved (a new page's, always): ``--submit-for-review``
 puts the new page in its review workflow instead. A CSV has a ``name`` column (or
-``condition``), optional ``slug`` and ``parent`` columns, and one column per placeholder. Every row is tried; failed rows
-are reported and the command exits with an error status at the end if any failed.
+``condition``), optional ``slug`` and ``parent`` columns, and one column per placeholder. Every
+row is tried; failed rows are reported and the command exits with an error status at the end if
+any failed.
 """
 
 import csv
