@@ -22,7 +22,10 @@ class BackgroundThreadBackend(ImmediateBackend):
     _lock = threading.Lock()
 
     def _execute_task(self, task_result):
-        transaction.on_commit(lambda: self._worker_queue().put(task_result))
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(lambda: self._worker_queue().put(task_result))
+        else:
+            self._worker_queue().put(task_result)
 
     def _worker_queue(self):
         cls = type(self)

@@ -19,6 +19,7 @@ from tests.factories import (
     FigureBlockFactory,
     ImageFactory,
     SectionFactory,
+    publish_approved,
 )
 
 
@@ -36,7 +37,7 @@ class PatientTestimonialFactory(SectionFactory):
 def page_with_testimonial(parent, **testimonial):
     page = ConditionPageFactory(parent=parent, body__0="hero")
     page.body.append(("testimonial", PatientTestimonialFactory(**testimonial)))
-    page.save_revision().publish()
+    publish_approved(page)
     return page
 
 
