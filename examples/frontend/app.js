@@ -76,10 +76,12 @@ function renderRelated(page) {
 
 function renderReview(page) {
   const footer = document.getElementById("review");
-  if (!page.reviewer_name) return;
-  const credentials = page.reviewer_credentials ? `, ${page.reviewer_credentials}` : "";
-  const date = page.last_reviewed ? ` on ${new Date(page.last_reviewed).toLocaleDateString()}` : "";
-  footer.replaceChildren(h("p", {}, `Medically reviewed by ${page.reviewer_name}${credentials}${date}.`));
+  // Only a real approval of this version names a reviewer (status "reviewed").
+  const review = page.review;
+  if (!review || review.status !== "reviewed") return;
+  const credentials = review.reviewer_credentials ? `, ${review.reviewer_credentials}` : "";
+  const date = review.last_reviewed ? ` on ${new Date(review.last_reviewed).toLocaleDateString()}` : "";
+  footer.replaceChildren(h("p", {}, `Medically reviewed by ${review.reviewer_name}${credentials}${date}.`));
   footer.hidden = false;
 }
 

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.factories import ConditionPageFactory, ImageFactory
+from tests.factories import ConditionPageFactory, ImageFactory, ReviewerFactory, approve
 from tests.intake.factories import build_form
 
 # Live-server tests flush the database; serialized rollback restores what migrations create
@@ -17,11 +17,10 @@ PATH = "/conditions/failed-back-surgery-syndrome/"
 
 @pytest.fixture
 def condition_page(condition_index):
-    return ConditionPageFactory(
+    page = ConditionPageFactory(
         parent=condition_index,
         title="Failed back surgery syndrome",
         slug="failed-back-surgery-syndrome",
-        reviewer_name="Dr. Jane Example",
         body__0="hero",
         body__0__hero__heading="Relief for pain after back surgery",
         body__0__hero__image__image=ImageFactory(title="Spine model"),
@@ -40,6 +39,8 @@ def condition_page(condition_index):
         body__6="call_to_action",
         body__7="rich_text",
     )
+    approve(page, ReviewerFactory(profile__display_name="Dr. Jane Example"))
+    return page
 
 
 def open_page(browser, url):

@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 
 from cms.intake.models import IntakeRedFlag, IntakeSubmission
 from cms.pages.clinic import ClinicSettings
-from tests.factories import ConditionPageFactory, ImageFactory
+from tests.factories import ConditionPageFactory, ImageFactory, ReviewerFactory, approve
 from tests.intake.factories import build_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -82,11 +82,10 @@ def intake_form(db, settings):
 
 @pytest.fixture
 def condition_page(condition_index, clinic):
-    return ConditionPageFactory(
+    page = ConditionPageFactory(
         parent=condition_index,
         title="Failed back surgery syndrome",
         slug="fbss",
-        reviewer_name="Dr. Jane Example",
         body__0="hero",
         body__0__hero__heading="Relief for pain after back surgery",
         body__0__hero__image__image=ImageFactory(title="Spine model"),
@@ -106,6 +105,8 @@ def condition_page(condition_index, clinic):
         body__5="faq",
         body__6="call_to_action",
     )
+    approve(page, ReviewerFactory(profile__display_name="Dr. Jane Example"))
+    return page
 
 
 def set_width(browser, width):
