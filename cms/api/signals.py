@@ -14,7 +14,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    workflow_cancelled,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from cms.pages.clinic import ClinicSettings
 from cms.pages.models import ConditionPage
@@ -60,6 +67,13 @@ def on_publish_or_unpublish(sender, instance, **kwargs):
     stale(pages_affected_by(instance))
 
 
+def on_review_state_change(sender, instance, **kwargs):
+    """A medical review started, was sent back or was cancelled: the page's ``review`` status
+    (``pending`` or not) changes although nothing was published."""
+    if isinstance(instance.content_object, Page):
+        stale({int(instance.object_id)})
+
+
 def on_move(sender, instance, **kwargs):
     stale(pages_affected_by(instance, paths_changed=True))
 
@@ -92,6 +106,8 @@ def connect():
     page_published.connect(on_publish_or_unpublish, dispatch_uid="cms_api_publish")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="cms_api_unpublish")
     post_page_move.connect(on_move, dispatch_uid="cms_api_move")
+    for signal in (workflow_submitted, workflow_rejected, workflow_cancelled):
+        signal.connect(on_review_state_change, dispatch_uid=f"cms_api_review_{id(signal)}")
     pre_delete.connect(on_page_delete, dispatch_uid="cms_api_delete")
     for signal in (post_save, post_delete):
         signal.connect(

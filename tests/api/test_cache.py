@@ -170,3 +170,14 @@ def test_a_new_release_does_not_reuse_old_validators(client, page, settings):
     response = client.get(url(page), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response["X-Cache"] == "miss"
+
+
+def test_submitting_for_review_refreshes_the_review_status(client, condition_index):
+    page = ConditionPageFactory(parent=condition_index, title="Never reviewed")
+    page.save_revision()
+    url = f"/api/v3/pages/{page.pk}/"
+    assert client.get(url).json()["review"]["status"] == "never"
+
+    page.get_workflow().start(page, user=None)
+
+    assert client.get(url).json()["review"]["status"] == "pending"
