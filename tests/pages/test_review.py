@@ -348,3 +348,20 @@ def test_review_fields_are_not_writable(client, page, superuser):
     assert response.status_code == 422
     assert response.json()["invalid_params"][0]["name"] == "review"
     assert MedicalApproval.objects.filter(page=page).count() == 1
+
+
+# -- the admin ---------------------------------------------------------------------------------
+
+
+def test_the_edit_form_shows_the_review_read_only(admin_client, page):
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "approved by <strong>Dr. First</strong>" in html
+    assert 'name="reviewer_name"' not in html and 'name="last_reviewed"' not in html
+
+
+def test_only_administrators_keep_reviewer_profiles(client, admin_client, reviewer):
+    url = reverse("reviewer_profiles:index")
+    assert "Dr. Avery" in admin_client.get(url).content.decode()
+    for group in ("Editors", "Medical reviewers", "Marketers"):
+        client.force_login(user_in(group, f"member-{group[:3]}"))
+        assert client.get(url).status_code in (302, 403), group
