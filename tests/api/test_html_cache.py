@@ -3,7 +3,6 @@
 import pytest
 from django.db.models.signals import post_save
 from django.test import Client, override_settings
-from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.settings.models import BaseSiteSetting
 
