@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import wraps
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.api.v3.registry import registry
 from wagtail.models import Page
@@ -20,7 +21,6 @@ from cms.edge.problems import problem_response
 WRITES = {"POST": "create_schema", "PATCH": "patch_schema"}
 READ_ONLY_REASONS = {
     "review": "a medical review is recorded when a reviewer approves in the workflow",
-    "related_conditions": "set related conditions in the admin",
 }
 
 
@@ -46,7 +46,8 @@ def unwritable_fields(method: str, body, page_id=None) -> tuple[str, list[dict]]
         return None  # Wagtail answers an unknown type itself
     writable = set(schema.model_fields)
     readable = set(registration.read_schema.model_fields) if registration.read_schema else set()
-    invalid = [
+    invalid = _bad_id_lists(apps.get_model(label), body, writable)
+    invalid += [
         {
             "name": key,
             "reason": (
@@ -62,6 +63,21 @@ def unwritable_fields(method: str, body, page_id=None) -> tuple[str, list[dict]]
     return (label, invalid) if invalid else None
 
 
+def _bad_id_lists(model, body, writable) -> list[dict]:
+    """Many-to-many fields (``related_conditions``) are written as lists of page ids."""
+    invalid = []
+    for key in writable & set(body):
+        field = next((f for f in model._meta.many_to_many if f.name == key), None)
+        value = body[key]
+        if field is None or value is None:
+            continue
+        if not isinstance(value, list) or not all(
+            isinstance(item, int) and not isinstance(item, bool) for item in value
+        ):
+            invalid.append({"name": key, "reason": "must be a list of page ids (integers)"})
+    return invalid
+
+
 def strict_page_writes(view):
     """Refuse a page create or update that names a field it cannot write (422)."""
 
@@ -74,12 +90,10 @@ def strict_page_writes(view):
                 body = None  # ninja answers malformed JSON itself
             found = unwritable_fields(request.method, body, kwargs.get("page_id"))
             if found:
-                label, invalid = found
-                names = ", ".join(item["name"] for item in invalid)
+                _label, invalid = found
+                reasons = "; ".join(f"{item['name']} {item['reason']}" for item in invalid)
                 return problem_response(
-                    status=422,
-                    detail=f"Nothing was written: {label} cannot take {names}.",
-                    invalid_params=invalid,
+                    status=422, detail=f"Nothing was written: {reasons}.", invalid_params=invalid
                 )
         return view(request, *args, **kwargs)
 

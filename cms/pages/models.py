@@ -139,7 +139,9 @@ class ConditionPage(HeadlessPreviewMixin, Page):
         # Computed for decoupled front-ends: everything needed to render the page in one request.
         APIField("html_path", serializer=PagePathField()),
         APIField("breadcrumbs", serializer=BreadcrumbsField()),
-        APIField("related_conditions", serializer=RelatedConditionsField(), writable=True),
+        # Written as a list of page ids; read as live, public cards (the later entry wins there).
+        APIField("related_conditions", writable=True),
+        APIField("related_conditions", serializer=RelatedConditionsField()),
         APIField("jsonld", serializer=JsonLdField()),
     ]
 
