@@ -51,7 +51,7 @@ def is_medical_reviewer(user) -> bool:
     return user.is_superuser or user.groups.filter(name=MEDICAL_REVIEWERS).exists()
 
 
-class MedicalReviewPanel(Component):
+class ReviewWorklistPanel(Component):
     """Shown to Medical reviewers and superusers (see ``wagtail_hooks``)."""
 
     name = "medical_review"

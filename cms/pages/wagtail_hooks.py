@@ -27,7 +27,7 @@ from cms.blocks import (
 )
 
 from .bulk_actions import PublishBulkActionWithChecks
-from .dashboard import MedicalReviewPanel, is_medical_reviewer
+from .dashboard import ReviewWorklistPanel, is_medical_reviewer
 from .models import ConditionPage, ReviewerProfile
 from .overdue import REVIEW_OVERDUE
 from .publishing import (
@@ -46,7 +46,7 @@ from .reviewing import (
 )
 
 CONDITION_ONLY = ["pages.ConditionPage"]
-REPORT = "medical_review_status"
+REPORT = ReviewStatusReportView.index_url_name
 
 
 @hooks.register("register_page_sections", order=-100)
@@ -187,7 +187,7 @@ def register_review_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def add_medical_review_panel(request, panels):
     if is_medical_reviewer(request.user):
-        panels.append(MedicalReviewPanel())
+        panels.append(ReviewWorklistPanel())
 
 
 @hooks.register("register_admin_urls")
@@ -221,7 +221,7 @@ def register_review_overdue_log_action(actions):
         label = "Medical review overdue"
 
         def format_message(self, log_entry):
-            return f"Medical review overdue since {log_entry.data.get('next_review_due', '')}"
+            return f"Medical review overdue (due {log_entry.data.get('next_review_due', '')})"
 
 
 # -- the role rules of cms.pages.roles for views that work on plain ``Page`` objects ------------

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from wagtail.images import get_image_model
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.pages.cadence import add_months

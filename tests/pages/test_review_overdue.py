@@ -155,3 +155,10 @@ def test_the_signal_names_the_marked_pages(stale_page, fresh_page):
     finally:
         review_status_changed.disconnect(receiver)
     assert received == [[stale_page.pk]]
+
+
+def test_the_page_history_says_the_review_fell_overdue(admin_client, stale_page):
+    review_overdue()
+    response = admin_client.get(reverse("wagtailadmin_pages:history", args=[stale_page.pk]))
+    due = stale_page.review.next_review_due.isoformat()
+    assert f"Medical review overdue (due {due})" in response.content.decode()
