@@ -5,7 +5,8 @@ of the pages it links to or lists as related conditions. So a change to page P m
 its descendants, every page that shows P (found through Wagtail's ``ReferenceIndex`` and the
 ``related_conditions`` relation) and P's ancestors (the condition index and home page list their
 children in HTML). The same set is purged from the CDN (:mod:`cms.api.html_cache`), and a saved
-site setting makes every stored HTML page stale.
+site setting makes every stored HTML page stale. A review falling overdue
+(``cms.pages.cadence.review_status_changed``) makes the page itself stale.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from cms.pages.cadence import review_status_changed
 from cms.pages.clinic import ClinicSettings
 from cms.pages.models import ConditionPage
 
@@ -74,6 +76,11 @@ def on_review_state_change(sender, instance, **kwargs):
         stale({int(instance.object_id)})
 
 
+def on_review_status_change(sender, pages, **kwargs):
+    # The review shows on the page itself (API ``review``, JSON-LD, reviewer line), nowhere else.
+    stale(page.pk for page in pages)
+
+
 def on_move(sender, instance, **kwargs):
     stale(pages_affected_by(instance, paths_changed=True))
 
@@ -108,6 +115,7 @@ def connect():
     post_page_move.connect(on_move, dispatch_uid="cms_api_move")
     for signal in (workflow_submitted, workflow_rejected, workflow_cancelled):
         signal.connect(on_review_state_change, dispatch_uid=f"cms_api_review_{id(signal)}")
+    review_status_changed.connect(on_review_status_change, dispatch_uid="cms_api_review_status")
     pre_delete.connect(on_page_delete, dispatch_uid="cms_api_delete")
     for signal in (post_save, post_delete):
         signal.connect(

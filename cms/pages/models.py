@@ -24,6 +24,7 @@ from .api.fields import (
     ReviewField,
 )
 from .api.preview import HeadlessPreviewMixin
+from .cadence import OverdueNotice  # noqa: F401 - a model of this app, in its own module
 from .clinic import ClinicSettings  # noqa: F401 - a model of this app, in its own module
 from .jsonld import condition_jsonld
 from .panels import MedicalReviewPanel

@@ -8,7 +8,8 @@ explicit, audited choice in the admin (:func:`record_override`), which never mak
 "reviewed".
 
 What the public sees (the reviewer line, JSON-LD and the API's ``review`` object) comes from
-:func:`review_of`, which reads only real approvals.
+:func:`review_of`, which reads only real approvals. Each approval falls due for review again after
+an interval (:mod:`cms.pages.cadence`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
+from .cadence import is_overdue, next_review_due
 from .clinical import clinical_changes, clinical_fingerprint
 from .review import MedicalApproval, MedicalReviewTask, ReviewOverride, reviewer_profile
 from .roles import MEDICAL_REVIEWERS
@@ -29,7 +31,7 @@ WORKFLOW_NAME = "Medical review"
 PUBLISHED_WITHOUT_REVIEW = "cms.publish_without_review"
 MEDICAL_APPROVAL = "cms.medical_approval"
 
-REVIEWED, PENDING, NEVER = "reviewed", "pending", "never"
+REVIEWED, OVERDUE, PENDING, NEVER = "reviewed", "overdue", "pending", "never"
 
 
 @dataclass(frozen=True)
@@ -37,18 +39,21 @@ class Review:
     """A page's medical review as the public may be told it.
 
     ``status`` is ``reviewed`` when the page's clinical content is exactly what a reviewer last
-    approved; ``pending`` when it is not, but it was approved before or a review is in progress;
-    ``never`` otherwise. Reviewer and date are given only when ``reviewed``.
+    approved, and ``overdue`` when it is but that approval's ``next_review_due`` has passed;
+    ``pending`` when it is not, but it was approved before or a review is in progress; ``never``
+    otherwise. Reviewer, dates and ``is_reviewed`` are given only when ``reviewed`` or ``overdue``:
+    an overdue page was still reviewed by that person on that date.
     """
 
     status: str
     reviewer_name: str = ""
     reviewer_credentials: str = ""
     last_reviewed: datetime.date | None = None
+    next_review_due: datetime.date | None = None
 
     @property
     def is_reviewed(self) -> bool:
-        return self.status == REVIEWED
+        return self.status in (REVIEWED, OVERDUE)
 
 
 def latest_approval(page) -> MedicalApproval | None:
@@ -68,11 +73,13 @@ def review_of(page) -> Review:
 
 def _review(page, approval, in_progress) -> Review:
     if approval is not None and approval.fingerprint == clinical_fingerprint(page):
+        due = next_review_due(approval.approved_at)
         return Review(
-            REVIEWED,
+            OVERDUE if is_overdue(due) else REVIEWED,
             approval.reviewer_name,
             approval.reviewer_credentials,
             approval.approved_at.date(),
+            due,
         )
     if approval is not None or in_progress():
         return Review(PENDING)

@@ -88,6 +88,12 @@ CAPABILITIES: dict[str, Capability] = {
         "members approve, with a reviewer profile (Settings → Reviewer profiles, kept by "
         "administrators). Nobody else approves, administrators included.",
     ),
+    "see_review_status": Capability(
+        "See the medical review status of every page",
+        model_permissions=("pages.medicalapproval.view_medicalapproval",),
+        note="Reports → Medical review status: each condition page's review, last and next "
+        "review dates, with CSV and XLSX export (docs/review-cadence.md).",
+    ),
     "unpublish": Capability("Unpublish pages", page_permissions=("publish_page",)),
     "move": Capability("Move pages", page_permissions=("publish_page", "change_page")),
     "delete_pages": Capability(
@@ -144,6 +150,7 @@ ROLES: dict[str, Role] = {
                 "manage_templates",
                 "delete_own_drafts",
                 "publish",
+                "see_review_status",
                 "unpublish",
                 "move",
                 "delete_pages",
@@ -176,6 +183,7 @@ ROLES: dict[str, Role] = {
                 "submit_for_review",
                 "delete_own_drafts",
                 "approve_clinical",
+                "see_review_status",
             }
         ),
     ),

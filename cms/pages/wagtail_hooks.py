@@ -4,11 +4,13 @@ and the admin side of the publish checks and holds of ``cms.pages.publishing``."
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.actions.copy_page import CopyPageAction, CopyPagePermissionError
 from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
@@ -26,7 +28,9 @@ from cms.blocks import (
 )
 
 from .bulk_actions import PublishBulkActionWithChecks
+from .dashboard import ReviewWorklistPanel, is_medical_reviewer
 from .models import ConditionPage, ReviewerProfile
+from .overdue import REVIEW_OVERDUE
 from .publishing import (
     PUBLISH_CHECKS_HOOK,
     check_publishable,
@@ -35,6 +39,7 @@ from .publishing import (
     publish_problems,
     unwritten_sections_check,
 )
+from .reports import ReviewStatusReportView, review_status_policy
 from .reviewing import (
     MEDICAL_APPROVAL,
     PUBLISHED_WITHOUT_REVIEW,
@@ -43,6 +48,7 @@ from .reviewing import (
 )
 
 CONDITION_ONLY = ["pages.ConditionPage"]
+REPORT = ReviewStatusReportView.index_url_name
 
 
 @hooks.register("register_page_sections", order=-100)
@@ -175,6 +181,49 @@ def register_review_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Published without medical review ({log_entry.data.get('changes', '')})"
+
+
+# -- review cadence: the reviewers' dashboard panel, the status report, overdue in the log ------
+
+
+@hooks.register("construct_homepage_panels")
+def add_medical_review_panel(request, panels):
+    if is_medical_reviewer(request.user):
+        panels.append(ReviewWorklistPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_review_status_report_urls():
+    return [
+        path("reports/medical-review/", ReviewStatusReportView.as_view(), name=REPORT),
+        path(
+            "reports/medical-review/results/",
+            ReviewStatusReportView.as_view(results_only=True),
+            name=f"{REPORT}_results",
+        ),
+    ]
+
+
+class ReviewStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return review_status_policy.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_status_report_menu_item():
+    return ReviewStatusMenuItem(
+        "Medical review status", reverse(REPORT), name=REPORT, icon_name="tasks", order=1050
+    )
+
+
+@hooks.register("register_log_actions")
+def register_review_overdue_log_action(actions):
+    @actions.register_action(REVIEW_OVERDUE)
+    class ReviewOverdue(LogFormatter):
+        label = "Medical review overdue"
+
+        def format_message(self, log_entry):
+            return f"Medical review overdue (due {log_entry.data.get('next_review_due', '')})"
 
 
 # -- the role rules of cms.pages.roles for views that work on plain ``Page`` objects ------------

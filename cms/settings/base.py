@@ -241,10 +241,8 @@ LOGGING = {
                    "json": {"()": "cms.edge.logs.JSONFormatter"}},
     "handlers": {
         "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": env("LOG_FORMAT", default="plain"),
-            "filters": ["redact_request"],
+            "class": "logging.StreamHandler", "stream": "ext://sys.stdout",
+            "formatter": env("LOG_FORMAT", default="plain"), "filters": ["redact_request"],
         }
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
@@ -267,6 +265,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # An approved workflow publishes even when its last approver may not publish (medical reviewers).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.pages.workflow_actions.publish_approved"
+# Months from a medical approval to the page's next review (docs/review-cadence.md).
+MEDICAL_REVIEW_INTERVAL_MONTHS = env.int("MEDICAL_REVIEW_INTERVAL_MONTHS", default=12)
 # None: API image and page URLs use the requesting Site's root URL.
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=PUBLIC_BASE_URL or None)
 WAGTAILAPI_LIMIT_MAX = 100

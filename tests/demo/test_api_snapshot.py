@@ -1,10 +1,12 @@
 """Every demo page's API JSON, pinned: refactors of where a shape is declared must not change it.
 
-Identifiers that differ from one database to the next (primary keys, block UUIDs, publish times)
-are replaced by stable names before comparing. Regenerate after a deliberate change with
+Identifiers that differ from one database to the next (primary keys, block UUIDs, publish times,
+and review dates, which follow the day the demo was loaded) are replaced by stable names before
+comparing. Regenerate after a deliberate change with
 ``UPDATE_SNAPSHOTS=1 pytest tests/demo/test_api_snapshot.py``.
 """
 
+import datetime
 import json
 import os
 import re
@@ -12,8 +14,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from cms.pages.cadence import add_months
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "demo_api.json"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -23,12 +28,23 @@ TIMESTAMP_KEYS |= {"last_reviewed", "lastReviewed", "next_review_due"}
 #: Signed per request: different on every response by design.
 VOLATILE_KEYS = {"form_token"}
 PAGES_URL = re.compile(r"/pages/(\d+)/")
+#: The demo's reviewer approves its pages as it loads them: review dates are named from that day.
+REVIEW_DATE_KEYS = {"lastReviewed", "last_reviewed", "next_review_due"}
 
 
 class Normaliser:
     def __init__(self):
         self.pages = {page.pk: page.url_path for page in Page.objects.all()}
         self.images = {image.pk: image.title for image in get_image_model().objects.all()}
+
+    @staticmethod
+    def review_date(value):
+        today = timezone.localdate()
+        day = datetime.date.fromisoformat(value)
+        months = (day.year - today.year) * 12 + day.month - today.month
+        if add_months(today, months) != day:
+            return value
+        return f"<load day + {months} months>" if months else "<load day>"
 
     def page_url(self, match):
         return f"/pages/<{self.pages.get(int(match.group(1)), match.group(1))}>/"
@@ -43,6 +59,8 @@ class Normaliser:
                 return "<uuid>"
             if key in TIMESTAMP_KEYS:
                 return "<timestamp>"
+            if key in REVIEW_DATE_KEYS:
+                return self.review_date(value)
             if key in VOLATILE_KEYS:
                 return f"<{key}>"
             return PAGES_URL.sub(self.page_url, value)

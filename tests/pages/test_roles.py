@@ -166,6 +166,10 @@ def admin_approve_clinical(w):
     return page.live and page.review.reviewer_name == "Dr. Member"
 
 
+def admin_see_review_status(w):
+    return w.client.get(reverse("medical_review_status")).status_code == 200
+
+
 def admin_use_templates(w):
     return w.client.get(reverse("cloning:choose_template")).status_code == 200
 
@@ -279,6 +283,7 @@ CHECKS = {
     "delete_own_drafts": {"admin": admin_delete_own_drafts, "api": api_delete_own_drafts},
     "publish": {"admin": admin_publish, "api": api_publish},
     "approve_clinical": {"admin": admin_approve_clinical},
+    "see_review_status": {"admin": admin_see_review_status},
     "unpublish": {"admin": admin_unpublish, "api": api_unpublish},
     "move": {"admin": admin_move, "api": api_move},
     "delete_pages": {"admin": admin_delete_pages, "api": api_delete_pages},

@@ -36,13 +36,15 @@ class Breadcrumb(ApiSchema):
 
 
 class MedicalReview(ApiSchema):
-    """The page's medical review, from real approvals only: reviewer and date are given only
-    when ``status`` is ``reviewed`` (this version's clinical content is what they approved)."""
+    """The page's medical review, from real approvals only: reviewer and dates are given only
+    when ``status`` is ``reviewed`` or ``overdue`` (this version's clinical content is what they
+    approved; ``overdue``: its ``next_review_due`` has passed)."""
 
-    status: Literal["reviewed", "pending", "never"]
+    status: Literal["reviewed", "overdue", "pending", "never"]
     reviewer_name: str | None
     reviewer_credentials: str | None
     last_reviewed: datetime.date | None
+    next_review_due: datetime.date | None
 
 
 #: Where :func:`prefetch_page_fields` leaves its results on each page.
@@ -173,4 +175,5 @@ class ReviewField(PageField):
             "reviewer_name": review.reviewer_name if reviewed else None,
             "reviewer_credentials": (review.reviewer_credentials or None) if reviewed else None,
             "last_reviewed": review.last_reviewed.isoformat() if reviewed else None,
+            "next_review_due": review.next_review_due.isoformat() if reviewed else None,
         }
