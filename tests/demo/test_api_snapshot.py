@@ -23,8 +23,6 @@ from cms.pages.cadence import add_months
 SNAPSHOT = Path(__file__).parent / "snapshots" / "demo_api.json"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 TIMESTAMP_KEYS = {"first_published_at", "last_published_at", "last_modified"}
-#: The date of a medical approval: the day the demo was loaded (approved through the workflow).
-TIMESTAMP_KEYS |= {"last_reviewed", "lastReviewed", "next_review_due"}
 #: Signed per request: different on every response by design.
 VOLATILE_KEYS = {"form_token"}
 PAGES_URL = re.compile(r"/pages/(\d+)/")
