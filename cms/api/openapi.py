@@ -11,7 +11,9 @@ import sys
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.api.v3.schemas.generators.read import read_generator
+from wagtail.api.v3.schemas.generators.write import create_generator, patch_generator
 
 from cms.blocks.fields import SectionsField
 from cms.blocks.registry import section_registry
@@ -46,3 +48,13 @@ if "wagtail.api.v3.registry" in sys.modules:  # pragma: no cover - a start-up or
         "typed as list[Any]. Do not import Wagtail's API v3 from models or apps.py."
     )
 read_generator.register_field_schema(SectionsField, sections_field_schema)
+
+
+def page_ids_field_schema(generator, field):
+    """A writable many-to-many (``related_conditions``) is a list of page ids; leaving it out
+    leaves it as it is (Wagtail would otherwise require it on create)."""
+    return list[int] | None, None
+
+
+for write_generator in (create_generator, patch_generator):
+    write_generator.register_field_schema(ParentalManyToManyField, page_ids_field_schema)

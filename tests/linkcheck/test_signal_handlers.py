@@ -3,6 +3,7 @@
 import pytest
 
 from cms.linkcheck.models import ReferenceLink
+from tests.factories import publish_approved
 
 pytestmark = pytest.mark.live
 
@@ -19,7 +20,7 @@ def test_publishing_checks_the_pages_links(
     other = page_citing(cited_site.url("/ok"))
 
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision().publish()
+        publish_approved(page)
 
     link = ReferenceLink.objects.get()
     assert (link.url, link.status_code) == (cited_site.url("/missing"), 404)
@@ -33,7 +34,7 @@ def test_publishing_checks_nothing_when_switched_off(
     page = page_citing(cited_site.url("/missing"), live=False)
 
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision().publish()
+        publish_approved(page)
 
     assert not ReferenceLink.objects.exists()
     assert not cited_site.requests
