@@ -108,8 +108,19 @@ def explain_a_held_publish_button(request, page):
         messages.warning(request, reason)
     draft = page.get_latest_revision_as_object()
     if page.has_unpublished_changes and draft.permissions_for_user(request.user).can_publish():
+        # After a refused publish the redirect lands here with the reason already said.
+        said = pending_messages(request)
         for reason in review_problems(draft):
-            messages.info(request, reason)
+            if not any(reason in message for message in said):
+                messages.info(request, reason)
+
+
+def pending_messages(request) -> list[str]:
+    """The messages queued for ``request``, left queued."""
+    storage = messages.get_messages(request)
+    pending = [str(message) for message in storage]
+    storage.used = False
+    return pending
 
 
 class PublishWithoutReviewMenuItem(ActionMenuItem):

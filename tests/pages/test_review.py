@@ -165,6 +165,19 @@ def test_an_editor_cannot_publish_a_clinical_change(client, page):
     assert "Foot drop" in raw(page.get_latest_revision_as_object())
 
 
+def test_a_refused_publish_says_why_once(client, page):
+    client.force_login(user_in("Editors", "ed"))
+    data = edit_form_data(client, with_symptom(page))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**data, "action-publish": "1"},
+        follow=True,
+    )
+    said = [str(m) for m in response.context["messages"]]
+    assert len([m for m in said if "Medical review needed" in m]) == 1, said
+    assert said[0].startswith("Not published. Medical review needed")
+
+
 @pytest.mark.parametrize("field", ["title", "condition_name", "short_summary", "body_area"])
 def test_every_clinical_field_needs_a_new_approval(page, field):
     page.get_latest_revision_as_object()
