@@ -339,17 +339,20 @@ def test_the_api_review_object_tells_the_truth(client, condition_index, page):
     never = ConditionPageFactory(parent=condition_index, title="Never")
     never.save_revision()
     reviewed = client.get(f"/api/v3/pages/{page.pk}/").json()["review"]
+    approved_on = page.medical_approvals.first().approved_at.date()
     assert reviewed == {
         "status": "reviewed",
         "reviewer_name": "Dr. First",
         "reviewer_credentials": "MD, spine surgery",
-        "last_reviewed": page.medical_approvals.first().approved_at.date().isoformat(),
+        "last_reviewed": approved_on.isoformat(),
+        "next_review_due": approved_on.replace(year=approved_on.year + 1).isoformat(),
     }
     assert client.get(f"/api/v3/pages/{never.pk}/").json()["review"] == {
         "status": "never",
         "reviewer_name": None,
         "reviewer_credentials": None,
         "last_reviewed": None,
+        "next_review_due": None,
     }
     never.get_workflow().start(never, user=None)
     assert latest(never).review.status == "pending"
