@@ -35,3 +35,11 @@ def add_site_settings_router(api):
     from .site_settings import router
 
     api.add_router("/", router)
+
+
+@hooks.register("register_api_v3_routers")
+def serialise_pages_once(api):
+    from .serialise import find_operation, serialise_once
+
+    for url_name in ("detail_page", "preview"):
+        serialise_once(api, find_operation(api, url_name))

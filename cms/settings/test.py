@@ -35,3 +35,5 @@ INTAKE_ENCRYPTION_KEYS = ["PRyJpWPe9OqxKzYjB5j5OT6DNfFInLHR7_Fi4467dyQ="]
 INTAKE_MIN_FILL_SECONDS = 0.0
 # Off so admin tests need no second factor; tests/accounts switches it on.
 CMS_2FA_REQUIRED = False
+# Every page JSON served is checked against its OpenAPI schema (cms/api/serialise.py).
+API_CHECK_RESPONSES = True
