@@ -71,14 +71,15 @@ class PlainSerialiser:
         return obj if convert is None else convert(obj, context)
 
     def converter(self, annotation) -> Converter | None:
-        key = annotation
+        """The converter for ``annotation``, built once (callers keep the converters of
+        annotations that cannot be hashed, such as those carrying a ``FieldInfo``)."""
         try:
-            hash(key)
-        except TypeError:  # metadata such as a FieldInfo: the annotation lives in its schema
-            key = id(annotation)
-        if key not in self._converters:
-            self._converters[key] = self._build(annotation)
-        return self._converters[key]
+            return self._converters[annotation]
+        except TypeError:
+            return self._build(annotation)
+        except KeyError:
+            self._converters[annotation] = convert = self._build(annotation)
+            return convert
 
     def _build(self, annotation) -> Converter | None:
         origin, args = get_origin(annotation), get_args(annotation)
@@ -194,9 +195,17 @@ def plain_twin(annotation, _models=None) -> Any:
     return annotation
 
 
-@functools.cache
+_twin_adapters: dict[Any, TypeAdapter] = {}
+
+
 def _twin_adapter(annotation) -> TypeAdapter:
-    return TypeAdapter(plain_twin(annotation))
+    try:
+        return _twin_adapters[annotation]
+    except TypeError:
+        return TypeAdapter(plain_twin(annotation))
+    except KeyError:
+        _twin_adapters[annotation] = adapter = TypeAdapter(plain_twin(annotation))
+        return adapter
 
 
 def check_contract(annotation, data, render: Callable[[Any], str | bytes]) -> None:
@@ -227,17 +236,17 @@ def serialise_once(api, operation) -> None:
         return
     status = 200
     annotation = field_annotation(operation.response_models[status].model_fields["response"])
+    convert = serialiser.converter(annotation)
 
     @functools.wraps(view)
     def serialised(request, *args, **kwargs):
         result = view(request, *args, **kwargs)
         if isinstance(result, HttpResponseBase):
             return result
-        data = serialiser.serialise(
-            annotation, result, {"request": request, "response_status": status}
-        )
+        context = {"request": request, "response_status": status}
+        data = result if convert is None else convert(result, context)
 
-        def render(value) -> bytes:
+        def render(value) -> str | bytes:
             return api.renderer.render(request, value, response_status=status)
 
         if getattr(settings, "API_CHECK_RESPONSES", False):
