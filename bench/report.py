@@ -174,6 +174,12 @@ Each "no" in the targets table above is missed by the ratio it shows.
   (the hero's image and a treatment tier's image are two look-ups), and each `.public()` filter
   reads the view restrictions again. The gap is a fixed cost plus about twice stock's cost per
   section.
+- **Cached throughput under gunicorn.** A hit (API or HTML) costs no query and no database
+  connection (pinned by the tests), so what is left is two or three Redis reads and copying a
+  ~120 kB body. These rows are the most sensitive to other users' load on the 2 cores: the
+  same cases measured with the same `wrk` command against one gunicorn worker while the load
+  average was 2 to 3 gave 235 to 267 requests/s for either hit against 250 to 520 for the
+  constant view (0.5× to 1.0×); at a load average of 7 even the constant view fell to 86.
 - **Intake POST against a bare insert.** The submission validates the answers through the form
   builder, encrypts them (Fernet), checks the rate limit and the form token in the cache and
   writes the submission with its form snapshot (6 queries against 1). Not profiled further yet.
