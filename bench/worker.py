@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SIDE = sys.argv[1]  # "project" or "baseline"
+# Answers go to the real stdout; anything else printing there (a log handler writing to
+# stdout, say) goes to stderr instead of breaking the one-line-per-answer protocol.
+ANSWERS, sys.stdout = sys.stdout, sys.stderr
 os.environ["DJANGO_SETTINGS_MODULE"] = (
     "bench.project_settings" if SIDE == "project" else "bench.baseline.settings"
 )
@@ -229,5 +232,5 @@ COMMANDS = {"setup": lambda c: setup(c["sizes"]), "grow": lambda c: grow(c["tota
 for line in sys.stdin:
     command = json.loads(line)
     result = COMMANDS[command["cmd"]](command)
-    sys.stdout.write(json.dumps(result) + "\n")
-    sys.stdout.flush()
+    ANSWERS.write(json.dumps(result) + "\n")
+    ANSWERS.flush()

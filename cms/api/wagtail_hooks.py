@@ -53,3 +53,11 @@ def answer_refused_publishes(api):
             reasons=exc.messages,
             code=exc.code,
         )
+
+
+@hooks.register("register_api_v3_routers")
+def serialise_pages_once(api):
+    from .serialise import find_operation, serialise_once
+
+    for url_name in ("detail_page", "preview"):
+        serialise_once(api, find_operation(api, url_name))

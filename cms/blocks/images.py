@@ -7,12 +7,15 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import Filter
 
 from .api_types import SectionImage
 
 #: Rendition widths offered to templates and the API (``srcset``).
 RENDITION_WIDTHS = (480, 800, 1200)
 RENDITION_SPECS = tuple(f"width-{w}" for w in RENDITION_WIDTHS)
+#: Built once: a filter parses its spec (and inspects its operations) on first use only.
+RENDITION_FILTERS = tuple(Filter(spec=spec) for spec in RENDITION_SPECS)
 
 
 class PrefetchingImageChooserBlock(ImageChooserBlock):
@@ -37,7 +40,7 @@ def srcset_renditions(image):
     """
     by_width = {}
     for rendition in sorted(
-        image.get_renditions(*RENDITION_SPECS).values(), key=attrgetter("width")
+        image.get_renditions(*RENDITION_FILTERS).values(), key=attrgetter("width")
     ):
         by_width.setdefault(rendition.width, rendition)
     return list(by_width.values())

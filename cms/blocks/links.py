@@ -77,12 +77,14 @@ class LinkBlock(blocks.StructBlock):
             return None
         request = (context or {}).get("request")
         page = value.get("page")
+        href = value.href(request)
         return {
             "label": value.get("label"),
             "kind": value.kind,
-            "href": value.href(request),
+            "href": href,
+            # A page link's href is the page's URL: worked out once.
             "page": (
-                {"id": page.pk, "title": page.title, "path": page.get_url(request)}
+                {"id": page.pk, "title": page.title, "path": href}
                 if page
                 else None
             ),

@@ -112,8 +112,9 @@ class SectionItem(StrictModel):
     """One ``{"type", "value", "id"}`` item of a body.
 
     A section whose stored value does not match its schema (content saved before a plugin added
-    a required field, say) is served as it is and logged, instead of failing the whole page:
-    the schema stays strict for the document and for tests, the site stays up.
+    a required field, say) is served as it is, instead of failing the whole page: the schema stays
+    strict for the document and for tests, the site stays up. Production serves bodies without
+    validating them (``cms.api.serialise``); where responses are checked, the mismatch is logged.
     """
 
     @model_validator(mode="wrap")

@@ -328,9 +328,8 @@ def build_schema(intake_form, rows) -> dict:
 
 
 def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
+    # A float, as the API schema types it (``IntakeField.min``), so every API serves ``0.0``.
+    return None if value is None else float(value)
 
 
 class IntakeAdminForm(WagtailAdminModelForm):

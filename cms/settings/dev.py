@@ -15,3 +15,5 @@ INTAKE_ENCRYPTION_KEYS = env.list(
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=PUBLIC_BASE_URL)
+# Every page JSON served is checked against its OpenAPI schema (cms/api/serialise.py).
+API_CHECK_RESPONSES = True

@@ -37,3 +37,5 @@ INTAKE_MIN_FILL_SECONDS = 0.0
 CMS_2FA_REQUIRED = False
 # Publishing a page would check its links on the network; tests/linkcheck switches it on.
 LINK_CHECK_ON_PUBLISH = False
+# Every page JSON served is checked against its OpenAPI schema (cms/api/serialise.py).
+API_CHECK_RESPONSES = True

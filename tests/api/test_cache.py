@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import caches
 
+from cms.api.cache import _generation_key
 from tests.factories import (
     ConditionPageFactory,
     FigureBlockFactory,
@@ -46,11 +47,17 @@ def test_public_responses_carry_validators_and_cdn_headers(client, page):
 
 def test_if_none_match_gives_304_without_rendering(client, page, django_assert_num_queries):
     etag = client.get(url(page))["ETag"]
-    with django_assert_num_queries(1):  # the page's row: no rendering, no stored copy needed
+    with django_assert_num_queries(0):  # the generation stamp alone: no row, no rendering
         response = client.get(url(page), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response["ETag"] == etag
     assert client.get(url(page), HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_a_request_for_an_unknown_page_stores_nothing(client, db):
+    """Only a live page gets a generation stamp: ids made up by a client create no cache keys."""
+    assert client.get("/api/v3/pages/987654/").status_code == 404
+    assert caches["default"].get(_generation_key(987654)) is None
 
 
 def test_if_modified_since_gives_304(client, page):
