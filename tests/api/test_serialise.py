@@ -25,6 +25,7 @@ from cms.api.serialise import (
 from cms.blocks import section_registry
 from cms.pages.models import ConditionPage
 from tests.api.test_query_counts import copies
+from tests.factories import publish_approved
 
 #: Signed per request: differs between any two renders.
 FORM_TOKEN = re.compile(rb'"form_token": ?"[^"]*"')
@@ -54,7 +55,7 @@ def page_with_every_section(condition_index, make_linked_page):
     for section in section_registry.sections_for(ConditionPage._meta.label_lower):
         body += copies(section.block, 1, condition_index)
     page.body = body
-    page.save_revision().publish()
+    publish_approved(page)
     return Page.objects.get(pk=page.pk).specific
 
 
