@@ -1,8 +1,10 @@
 """Mail and webhook tasks on the database queue are delivered at least once."""
 
+import os
 import signal
 import socket
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -145,3 +147,30 @@ def test_development_backend_never_makes_the_caller_wait_for_mail(settings):
     assert not BlockingBackend.sent.is_set()
     BlockingBackend.release.set()
     assert BlockingBackend.sent.wait(timeout=30)
+
+
+@task()
+def slow_task(seconds: float):
+    SLOW_TASK_STARTED.set()
+    time.sleep(seconds)
+
+
+SLOW_TASK_STARTED = threading.Event()
+
+
+def test_sigterm_finishes_the_current_task_and_leaves_the_rest_queued(database_queue):
+    """A deploy's SIGTERM: the running task completes, the next one waits for the new worker."""
+    SLOW_TASK_STARTED.clear()
+    first = slow_task.enqueue(1.0)
+    second = slow_task.enqueue(0.0)
+
+    def terminate_once_started():
+        if SLOW_TASK_STARTED.wait(timeout=30):
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=terminate_once_started, daemon=True).start()
+    call_command("task_worker", batch=False, interval=0, startup_delay=False, verbosity=0)
+
+    statuses = {str(pk): status for pk, status in DBTaskResult.objects.values_list("id", "status")}
+    assert statuses[first.id] == TaskResultStatus.SUCCESSFUL
+    assert statuses[second.id] == TaskResultStatus.READY
