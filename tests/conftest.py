@@ -89,3 +89,11 @@ def editor(db, site):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def marketer(db, site):
+    """A member of the "Marketers" group the data migrations create (cms/pages/roles.py)."""
+    user = get_user_model().objects.create_user("marketer", "marketer@example.com", "password")
+    user.groups.add(Group.objects.get(name="Marketers"))
+    return user

@@ -1,8 +1,6 @@
 """Builders for cloning tests: a template whose every kind of text holds placeholders."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import APIToken
 
 from cms.cloning.models import ConditionTemplate, TemplatePlaceholder
@@ -108,14 +106,6 @@ def make_template(image, linked_page):
 @pytest.fixture
 def template(make_template):
     return make_template()
-
-
-@pytest.fixture
-def marketer(db, site):
-    """A member of the "Marketers" group the data migration creates."""
-    user = get_user_model().objects.create_user("marketer", "marketer@example.com", "password")
-    user.groups.add(Group.objects.get(name="Marketers"))
-    return user
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ Screenshots of each step are saved (kept in ``$E2E_SCREENSHOT_DIR`` when that is
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
@@ -40,13 +38,6 @@ def reviewer(db):
     )
     user.set_password("password")
     user.save()
-    return user
-
-
-@pytest.fixture
-def marketer(db, site):
-    user = get_user_model().objects.create_user("marketer", "marketer@example.com", "password")
-    user.groups.add(Group.objects.get(name="Marketers"))
     return user
 
 
