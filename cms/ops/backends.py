@@ -1,7 +1,9 @@
 """A development task backend that never makes the request wait."""
 
+import atexit
 import queue
 import threading
+import time
 
 from django.db import connections, transaction
 from django_tasks.backends.immediate import ImmediateBackend
@@ -15,10 +17,12 @@ class BackgroundThreadBackend(ImmediateBackend):
     uses the database queue (``task_worker``). A task enqueued inside a transaction runs when it
     commits (its thread's connection must see what was written), and never if it rolls back.
     Tasks run one at a time, in order, as a single worker would: two tasks indexing the same page
-    never race.
+    never race. A process that exits (a management command such as ``load_demo``) first lets the
+    queued tasks finish, for up to :attr:`drain_seconds`.
     """
 
-    _queue: "queue.SimpleQueue | None" = None
+    drain_seconds = 60.0
+    _queue: "queue.Queue | None" = None
     _lock = threading.Lock()
 
     def _execute_task(self, task_result):
@@ -31,9 +35,16 @@ class BackgroundThreadBackend(ImmediateBackend):
         cls = type(self)
         with cls._lock:
             if cls._queue is None:
-                cls._queue = queue.SimpleQueue()
+                cls._queue = queue.Queue()
                 threading.Thread(target=self._work, name="tasks", daemon=True).start()
+                atexit.register(cls._drain)
         return cls._queue
+
+    @classmethod
+    def _drain(cls):
+        deadline = time.monotonic() + cls.drain_seconds
+        while cls._queue.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def _work(self):
         while True:
@@ -42,3 +53,4 @@ class BackgroundThreadBackend(ImmediateBackend):
                 super()._execute_task(task_result)
             finally:
                 connections.close_all()
+                type(self)._queue.task_done()

@@ -17,3 +17,6 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=PUBLIC_BASE_URL)
 # Every page JSON served is checked against its OpenAPI schema (cms/api/serialise.py).
 API_CHECK_RESPONSES = True
+# Development reaches no other site by itself: reference links are checked only when asked
+# (`manage.py check_reference_links`), not after every publish as in production.
+LINK_CHECK_ON_PUBLISH = env.bool("LINK_CHECK_ON_PUBLISH", default=False)
