@@ -22,6 +22,7 @@ from tests.factories import (  # noqa: E402
     ConditionPageFactory,
     HomePageFactory,
     ImageFactory,
+    publish_approved,
 )
 from tests.intake.factories import SPINE_ROWS, build_form  # noqa: E402
 
@@ -35,7 +36,7 @@ def main():
     index = ConditionIndexPageFactory(parent=home, title="Conditions", slug="conditions")
     for title in ("Sciatica", "Spinal stenosis"):
         page = ConditionPageFactory(parent=index, title=title)
-        page.save_revision().publish()
+        publish_approved(page)
     ImageFactory()
     build_form(SPINE_ROWS, title="Spine intake", slug="spine")
 
