@@ -17,6 +17,7 @@ from tests.factories import (
     ConditionIndexPageFactory,
     ConditionPageFactory,
     HomePageFactory,
+    approve,
     publish_approved,
 )
 from tests.intake.factories import SPINE_ROWS, VALID_ANSWERS, build_form
@@ -81,6 +82,7 @@ def test_publish_through_one_server_read_through_the_other(site_data, django_db_
         draft = Page.objects.get(pk=page.pk).specific
         draft.title = "Sciatica (updated)"
         draft.save_revision()
+        approve(draft)  # a clinical change: a medical reviewer approved it
     first.login(site_data["username"])
     publish = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}"
     response = first.request(
