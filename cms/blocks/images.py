@@ -10,6 +10,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
 
 from .api_types import SectionImage
+from .prefetch import IMAGES, from_loaded, load
 
 #: Rendition widths offered to templates and the API (``srcset``).
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -19,10 +20,14 @@ RENDITION_FILTERS = tuple(Filter(spec=spec) for spec in RENDITION_SPECS)
 
 
 class PrefetchingImageChooserBlock(ImageChooserBlock):
-    """Loads every image of a stream in one query, with the renditions sections use."""
+    """Loads every image of a stream in one query, with the renditions sections use; inside a
+    request, the images every section of the page chooses (:mod:`cms.blocks.prefetch`)."""
 
     def bulk_to_python(self, values):
         ids = [v for v in values if v is not None]
+        loaded = load(IMAGES, ids)
+        if loaded is not None:
+            return from_loaded(loaded, values)
         objects = (
             get_image_model().objects.prefetch_renditions(*RENDITION_SPECS).in_bulk(ids)
             if ids

@@ -15,7 +15,6 @@ from ninja import Field, Schema
 from wagtail.api.v3.urls import api
 from wagtail.models import Page
 
-from cms.api.richtext import link_prefetching
 from cms.api.serialise import (
     ResponseContractError,
     check_contract,
@@ -23,8 +22,10 @@ from cms.api.serialise import (
     serialiser,
 )
 from cms.blocks import section_registry
+from cms.edge.scope import request_scope
 from cms.pages.models import ConditionPage
 from tests.api.test_query_counts import copies
+from tests.factories import publish_approved
 
 #: Signed per request: differs between any two renders.
 FORM_TOKEN = re.compile(rb'"form_token": ?"[^"]*"')
@@ -40,7 +41,7 @@ def validated_by_ninja(url_name, page, url) -> bytes:
     request = RequestFactory().get(url)
     request.user = AnonymousUser()
     # ``api._routers`` holds the operations as declared; ninja serves bound copies of them.
-    with link_prefetching(), mock.patch.object(operation, "api", api):
+    with request_scope(), mock.patch.object(operation, "api", api):
         response = operation._result_to_response(
             request, page, api.create_temporal_response(request)
         )
@@ -54,7 +55,7 @@ def page_with_every_section(condition_index, make_linked_page):
     for section in section_registry.sections_for(ConditionPage._meta.label_lower):
         body += copies(section.block, 1, condition_index)
     page.body = body
-    page.save_revision().publish()
+    publish_approved(page)
     return Page.objects.get(pk=page.pk).specific
 
 

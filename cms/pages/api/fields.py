@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from cms.blocks.api_types import ApiSchema
 
+from ..privacy import is_public
 from ..reviewing import prefetch_reviews
 
 JsonLd = dict[str, Any]
@@ -58,6 +59,23 @@ def page_path(page, request=None) -> str | None:
     return parts[2] if parts else None
 
 
+def load_ancestors(pages) -> None:
+    """Load the ancestors of all ``pages`` in one query: each page's breadcrumbs (its live,
+    public ancestors below the tree root) and its parent (what ``get_parent()`` returns,
+    without a query of its own)."""
+    pages = [page for page in pages if page.path]
+    steplen = Page.steplen
+    prefixes = {page.path[: depth * steplen] for page in pages for depth in range(1, page.depth)}
+    ancestors = {a.path: a for a in Page.objects.filter(path__in=prefixes)} if prefixes else {}
+    for page in pages:
+        chain = [ancestors.get(page.path[: d * steplen]) for d in range(1, page.depth)]
+        if chain and chain[-1] is not None:
+            page._cached_parent_obj = chain[-1]
+        page.__dict__[BREADCRUMBS_ATTR] = [
+            a for a in chain[1:] if a is not None and a.live and is_public(a)
+        ]
+
+
 def prefetch_page_fields(pages, related_model=None) -> None:
     """Load the breadcrumbs and related conditions of all ``pages`` in a few queries, for
     listings: without it each page costs its own ancestor and related-condition queries.
@@ -68,18 +86,7 @@ def prefetch_page_fields(pages, related_model=None) -> None:
     pages = [page for page in pages if isinstance(page, Page)]
     if not pages:
         return
-    steplen = Page.steplen
-    prefixes = {page.path[: depth * steplen] for page in pages for depth in range(2, page.depth)}
-    ancestors = {
-        ancestor.path: ancestor
-        for ancestor in Page.objects.filter(path__in=prefixes)
-        .live()
-        .public()
-        .only("id", "title", "url_path", "path", "depth")
-    }
-    for page in pages:
-        crumbs = (ancestors.get(page.path[: d * steplen]) for d in range(2, page.depth))
-        page.__dict__[BREADCRUMBS_ATTR] = [crumb for crumb in crumbs if crumb is not None]
+    load_ancestors(pages)
 
     if related_model is not None:
         owners = [page for page in pages if isinstance(page, related_model)]
@@ -117,17 +124,10 @@ class BreadcrumbsField(PageField):
 
     def to_representation(self, page) -> list[Breadcrumb]:
         request = self.request
-        ancestors = page.__dict__.get(BREADCRUMBS_ATTR)
-        if ancestors is None:
-            ancestors = (
-                page.get_ancestors()
-                .filter(depth__gt=1)
-                .live()
-                .public()
-                .only("id", "title", "url_path", "path", "depth")
-            )
+        if BREADCRUMBS_ATTR not in page.__dict__:
+            load_ancestors([page])
         crumbs = []
-        for ancestor in ancestors:
+        for ancestor in page.__dict__.get(BREADCRUMBS_ATTR, ()):
             path = page_path(ancestor, request)
             if path is not None:
                 crumbs.append({"id": ancestor.pk, "title": ancestor.title, "path": path})
