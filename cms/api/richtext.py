@@ -10,9 +10,11 @@ Outside a request scope the handler is Wagtail's own.
 
 from __future__ import annotations
 
+from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from cms.blocks.links import page_url
 from cms.blocks.prefetch import PAGES, as_id, load
 
 
@@ -26,3 +28,11 @@ class PrefetchingPageLinkHandler(PageLinkHandler):
         # Wagtail links the specific page; its URL needs no more than the generic row.
         pages = (loaded.get(as_id(i)) for i in ids)
         return [page.specific_deferred if page is not None else None for page in pages]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        # Wagtail's, with each page's URL worked out once per request.
+        return [
+            f'<a href="{escape(page_url(page.localized))}">' if page else "<a>"
+            for page in cls.get_many(attrs_list)
+        ]

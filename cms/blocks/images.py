@@ -9,6 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
 
+from cms.edge.scope import remembered
+
 from .api_types import SectionImage
 from .prefetch import IMAGES, from_loaded, load
 
@@ -61,9 +63,15 @@ def rendition_url(rendition, request=None) -> str:
 
 
 def image_api_representation(image, alt, request=None):
-    """The JSON a front-end needs to render ``image``: never a bare id."""
+    """The JSON a front-end needs to render ``image``: never a bare id. Worked out once per
+    request for each image and alt text (:mod:`cms.edge.scope`)."""
     if image is None:
         return None
+    key = ("cms.blocks.image_json", image.pk, image.file.name, alt, request is None)
+    return dict(remembered(key, lambda: _image_api_representation(image, alt, request)))
+
+
+def _image_api_representation(image, alt, request):
     sources = [
         {"width": r.width, "height": r.height, "url": rendition_url(r, request)}
         for r in srcset_renditions(image)

@@ -5,6 +5,8 @@ from django.core.validators import RegexValidator
 from wagtail import blocks
 from wagtail.models import Page
 
+from cms.edge.scope import remembered
+
 from .api_types import SectionLink
 from .prefetch import PAGES, from_loaded, load
 
@@ -12,6 +14,13 @@ anchor_validator = RegexValidator(
     r"^[A-Za-z][\w-]*$",
     "Use the id of a section on this page without '#', e.g. 'get-started'.",
 )
+
+
+def page_url(page, request=None) -> str | None:
+    """``page.get_url(request)``, worked out once per request for each page
+    (:mod:`cms.edge.scope`): a page linked from many sections has one URL."""
+    key = ("cms.blocks.page_url", type(page), page.pk, page.url_path, request is None)
+    return remembered(key, lambda: page.get_url(request))
 
 
 class PrefetchingPageChooserBlock(blocks.PageChooserBlock):
@@ -40,7 +49,7 @@ class LinkValue(blocks.StructValue):
     def href(self, request=None):
         kind = self.kind
         if kind == "page":
-            return self["page"].get_url(request)
+            return page_url(self["page"], request)
         if kind == "anchor":
             return f"#{self['anchor']}"
         if kind == "url":

@@ -14,7 +14,6 @@ loads its own values, as Wagtail does.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -65,17 +64,9 @@ def load(kind: str, ids) -> dict | None:
 
 
 def from_loaded(loaded: dict, values) -> list:
-    """The loaded objects for a chooser's ``values``, in order (a copy for a repeated id, as
-    Wagtail's ``ChooserBlock.bulk_to_python`` gives)."""
-    seen, result = set(), []
-    for value in values:
-        key = as_id(value)
-        obj = loaded.get(key) if key is not None else None
-        if obj is not None and key in seen:
-            obj = copy.copy(obj)
-        seen.add(key)
-        result.append(obj)
-    return result
+    """The loaded objects for a chooser's ``values``, in order. Sections choosing the same
+    image or page share one object: values are only read while a request is answered."""
+    return [loaded.get(as_id(value)) if value is not None else None for value in values]
 
 
 def prefetch_references(stream_value) -> None:

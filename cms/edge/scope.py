@@ -13,7 +13,7 @@ reader in a value shared beyond the request: the scope ends with the request.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -40,7 +40,7 @@ def in_request_scope() -> bool:
     return _values.get() is not None
 
 
-def remembered(key: str, compute: Callable[[], T]) -> T:
+def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, once per scope for ``key``."""
     values = _values.get()
     if values is None:
