@@ -19,7 +19,8 @@ from django.shortcuts import get_object_or_404
 from ninja.errors import HttpError
 from wagtail.models import Page, get_page_models
 
-from cms.pages.api.fields import load_ancestors
+from cms.blocks.prefetch import prefetch_references
+from cms.pages.api.fields import load_ancestors, review_from_query, with_review
 from cms.pages.privacy import public_pages
 
 
@@ -77,7 +78,9 @@ def page_detail(view):
         except ValueError as exc:  # ?site= matches several sites
             raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
         queryset = with_specific_rows(pages.select_related("content_type", "locale"))
-        page = specific_page(get_object_or_404(queryset, pk=page_id))
+        page = specific_page(get_object_or_404(with_review(queryset), pk=page_id))
+        prefetch_references(getattr(page, "body", None))  # before anything reads the body
+        review_from_query(page)
         load_ancestors([page])
         return page
 

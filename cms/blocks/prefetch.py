@@ -72,8 +72,10 @@ def from_loaded(loaded: dict, values) -> list:
 def prefetch_references(stream_value) -> None:
     """Load every image and page the sections of ``stream_value`` (a ``StreamValue``) choose or
     link to from rich text, in one query per model."""
-    if stream_value is None or prefetched(PAGES) is None:
+    done = scope_store("cms.blocks.prefetched.streams")
+    if stream_value is None or done is None or id(stream_value) in done:
         return
+    done[id(stream_value)] = stream_value  # kept, so that its id is not reused in the scope
     collect = collector(stream_value.stream_block)
     if collect is None:
         return

@@ -117,12 +117,12 @@ def test_find_keeps_representation_parameters(client, page):
 
 
 #: Uncached detail of a page with images, page links and rich-text links, after ``cache.clear()``.
-#: v3, 12: is the page live (its generation stamp was cleared), the view restrictions (once for
-#: the whole request), the site, the page with its specific row and locale (one query), its
-#: ancestors (breadcrumbs and parent), the site root paths (cleared with the cache), the related
-#: conditions, the images and their renditions, the pages the sections choose or link to, the
-#: medical approval, the clinic (JSON-LD publisher).
-DETAIL_QUERIES = {"v3": 12, "v2": 17}
+#: v3, 11: is the page live (its generation stamp was cleared), the view restrictions (once for
+#: the whole request), the site, the page with its specific row, locale and medical review (one
+#: query), its ancestors (breadcrumbs and parent), the site root paths (cleared with the cache),
+#: the related conditions, the images and their renditions, the pages the sections choose or
+#: link to, the clinic (JSON-LD publisher).
+DETAIL_QUERIES = {"v3": 11, "v2": 17}
 
 
 @pytest.mark.parametrize("api", ["v3", "v2"])
