@@ -8,6 +8,7 @@ Each is a DRF field (API v2 uses it as is; API v3 reads the return annotation of
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any, Literal
 
 from django.conf import settings
@@ -120,16 +121,22 @@ def with_review(queryset):
     """``queryset`` (of pages) with what each condition page's medical review needs read in
     the same query: its latest approval (as ``review_of`` finds it) and whether a review is in
     progress. :func:`review_from_query` then gives each page its ``review`` without a query."""
+    return queryset.annotate(**_review_annotations())
+
+
+@functools.cache
+def _review_annotations() -> dict:
+    # Built once: Django copies expressions as it resolves them into a query.
     latest = MedicalApproval.objects.filter(page_id=OuterRef("pk")).order_by("-approved_at", "-pk")
     in_progress = WorkflowState.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id=Cast(OuterRef("pk"), CharField()),
         status=WorkflowState.STATUS_IN_PROGRESS,
     )
-    return queryset.annotate(
+    return {
         **{f"_approval_{name}": Subquery(latest.values(name)[:1]) for name in APPROVAL_FIELDS},
-        _review_in_progress=Exists(in_progress),
-    )
+        "_review_in_progress": Exists(in_progress),
+    }
 
 
 def review_from_query(page) -> None:
