@@ -160,20 +160,41 @@ Profiled first (pyinstrument, profiles above); query counts are exact, times are
   cost no query. Under gunicorn that also means no database connection per hit
   (`DATABASE_CONN_MAX_AGE` is 0 by default): measured side by side before the run, a cached
   200-section detail went from about 50 to about 250 requests/s, level with the HTML hit.
+- **Uncached v3 detail in 9 queries instead of 21** (the same JSON, byte for byte):
+  the specific page comes joined to the generic one with its locale and its medical review in
+  one query (`cms/api/detail.py`; Wagtail reads the generic page, the specific page, the locale
+  again and the review apart); the view restrictions are read once per request
+  (`cms/pages/privacy.py`, three reads before); every image and page a page's sections choose
+  or link to from rich text is loaded in one query per model before the stream is built
+  (`cms/blocks/prefetch.py`: the hero's image and a treatment tier's image were two look-ups,
+  rich-text links two more); the page's parent comes with its breadcrumbs' ancestors.
+  Measured with `bench/run.py`'s alternation, in-process, 10/50/200 sections: 1.73/1.77/1.94×
+  stock v2 before (21 queries), 1.36/1.06/1.43× after (a load average of 5 during that run).
+  Pinned in `tests/api/test_pages.py` (`DETAIL_QUERIES`).
+- **Worked out once per request** (`cms/edge/scope.py`, opened for every `GET`/`HEAD` by
+  `RequestScopeMiddleware`; writes get no scope, so nothing read before a change answers
+  after it): each linked page's URL, each image's JSON (renditions, absolute URLs), each choice
+  block's labels. With the above: 1.12/1.09/1.23× stock v2.
+- **`make bench` itself.** Condition pages are published with a medical approval (the review
+  rule refuses anything else). The gunicorn servers listen on free ports and a server that
+  does not start stops the run: with fixed ports, a second bench on the same machine failed to
+  bind and `wrk` measured the first bench's server, under two loads at once; measured alone,
+  the harness gave 0.68× for the cached HTML row that read 0.19× before. After a bulk load the
+  worker runs `VACUUM ANALYZE`, as autovacuum would before readers arrive: straight after
+  inserting 10,000 pages PostgreSQL planned them as one row (nested loops over every page, a
+  heap fetch each), so the 10,000-page listing took 50 ms instead of 15 (routes 20 instead of 8).
 
 ## Where targets are missed, and why
 
 Each "no" in the targets table above is missed by the ratio it shows.
 
-- **Uncached v3 detail against stock v2.** The JSON is no longer validated per request (see
-  above), so what is left is the representation work stock does not do, and its queries: every
-  image's srcset renditions and every link's URL resolved (stock serves both as ids), the
-  stream's values built through Wagtail's `bulk_to_python`, rich-text links loaded in bulk, and
-  the computed page fields (breadcrumbs, related conditions, JSON-LD with the clinic as
-  publisher). That is 20 queries against stock's 12: choosers load once per block position
-  (the hero's image and a treatment tier's image are two look-ups), and each `.public()` filter
-  reads the view restrictions again. The gap is a fixed cost plus about twice stock's cost per
-  section.
+- **Uncached v3 detail against stock v2.** 9 queries against stock's 12, but more work per
+  section: every image's srcset renditions and every link's URL resolved (stock serves both as
+  ids), rich-text page links expanded, the computed page fields (breadcrumbs, related
+  conditions, JSON-LD with the clinic as publisher) and the medical review, whose check hashes
+  the page's clinical sections (`clinical_fingerprint`, about 2 ms at 200 sections) on every
+  uncached read. What is left of the queries is fixed: the site, the clinic settings, the
+  related conditions, the ancestors, the images and their renditions, the linked pages.
 - **Cached throughput under gunicorn.** A hit (API or HTML) costs no query and no database
   connection (pinned by the tests), so what is left is two or three Redis reads and copying a
   ~120 kB body. These rows are the most sensitive to other users' load on the 2 cores: the
@@ -184,11 +205,10 @@ Each "no" in the targets table above is missed by the ratio it shows.
   builder, encrypts them (Fernet), checks the rate limit and the form token in the cache and
   writes the submission with its form snapshot (6 queries against 1). Not profiled further yet.
 - **Listings and routes at 10,000 pages.** Their queries are flat (the same at 100 and 10,000
-  pages, and at limit 10 and 50, pinned in `tests/api/test_listings.py`), but each query does
-  more work: every listing counts all matching pages (`COUNT(*)` for `count`) and sorts the
-  candidates before taking the first 10, and Wagtail's v3 listing filters by type and by site
-  (`path LIKE`) over the whole tree. Not changed yet: an index on the filtered columns, or a
-  cached count keyed on the site's generation stamp, would bring the 10,000-page time down.
-  The 100-page and 10,000-page rows are measured one after the other (the tree grows in
-  between), not alternated, so load changes between them also show in the ratio.
+  pages, and at limit 10 and 50, pinned in `tests/api/test_listings.py`), and with current
+  planner statistics each is a plain scan, but every listing counts all matching pages
+  (`COUNT(*)` for `count`): a few milliseconds at 10,000 pages on a request that costs 5 to 10.
+  A cached count would not help an uncached listing (any publish makes both stale). The
+  100-page and 10,000-page rows are measured one after the other (the tree grows in between),
+  not alternated, so load changes between them also show in the ratio.
 """

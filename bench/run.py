@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -167,8 +168,10 @@ def in_process(workers):
     return results, by_size, profiles, pages, stock
 
 
-def wait_for(port):
+def wait_for(port, server):
     for _ in range(100):
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn on {port} exited with {server.returncode}")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/constant/", timeout=1)
             return
@@ -200,9 +203,18 @@ def clear_redis():
             client.delete(*keys)
 
 
+def free_port():
+    """A port nobody listens on: fixed ports would let two benches on one machine measure each
+    other's servers (a second gunicorn fails to bind, and ``wait_for`` finds the first)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def under_gunicorn(pages, stock):
     clear_redis()
-    servers, ports = {}, {"project": 8715, "baseline": 8716}
+    servers = {}
+    ports = {"project": free_port(), "baseline": free_port()}
     modules = {"project": "bench.project_settings", "baseline": "bench.baseline.settings"}
     for side, port in ports.items():
         env = {**side_env(side, redis=True), "DJANGO_SETTINGS_MODULE": modules[side]}
@@ -213,16 +225,17 @@ def under_gunicorn(pages, stock):
             cwd=ROOT,
         )
     try:
-        for port in ports.values():
-            wait_for(port)
-        host = "http://127.0.0.1"
+        for side, port in ports.items():
+            wait_for(port, servers[side])
+        ours = f"http://127.0.0.1:{ports['project']}"
+        theirs = f"http://127.0.0.1:{ports['baseline']}"
         cases = {
-            "constant view": f"{host}:8715/bench/constant/",
-            "v3 detail cached 200": f"{host}:8715/api/v3/pages/{pages[200]}/",
-            "routes": f"{host}:8715/api/v3/routes/?limit=50",
-            "HTML cached 200": f"{host}:8715/conditions/condition-s200/",
-            "stock constant view": f"{host}:8716/bench/constant/",
-            "stock v2 detail 200": f"{host}:8716/api/v2/pages/{stock[200]}/",
+            "constant view": f"{ours}/bench/constant/",
+            "v3 detail cached 200": f"{ours}/api/v3/pages/{pages[200]}/",
+            "routes": f"{ours}/api/v3/routes/?limit=50",
+            "HTML cached 200": f"{ours}/conditions/condition-s200/",
+            "stock constant view": f"{theirs}/bench/constant/",
+            "stock v2 detail 200": f"{theirs}/api/v2/pages/{stock[200]}/",
         }
         for url in cases.values():  # warm: stored responses, site root paths
             urllib.request.urlopen(url, timeout=30).read()

@@ -30,7 +30,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 from wagtail.models import Page
 
-from .richtext import link_prefetching
+from cms.edge.scope import request_scope
 
 logger = logging.getLogger("cms.api")
 
@@ -192,9 +192,9 @@ def _cached_view(view, validators):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        with link_prefetching():
-            if request.method not in ("GET", "HEAD"):
-                return view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        with request_scope():
             if is_personalised(request):
                 return set_private(view(request, *args, **kwargs))
             found = validators(request, kwargs)

@@ -15,11 +15,12 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.models import Page, Site
 
+from cms.blocks.prefetch import prefetch_references
+from cms.edge.scope import request_scope
 from cms.pages.api.fields import page_path
 from cms.pages.api.preview import PreviewTokenError, page_for_token
 
 from .cache import set_private
-from .richtext import link_prefetching, prefetch_rich_text_links
 
 router = Router(tags=["delivery"])
 
@@ -128,7 +129,7 @@ def preview(request: HttpRequest, token: str):
         page = page_for_token(token)
     except PreviewTokenError as exc:
         raise HttpError(exc.status, str(exc)) from exc
-    prefetch_rich_text_links(getattr(page, "body", None))
+    prefetch_references(getattr(page, "body", None))
     return page
 
 
@@ -137,7 +138,7 @@ def private_view(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        with link_prefetching():
+        with request_scope():
             response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex"
         return set_private(response)

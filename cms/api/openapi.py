@@ -16,10 +16,9 @@ from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.api.v3.schemas.generators.write import create_generator, patch_generator
 
 from cms.blocks.fields import SectionsField
+from cms.blocks.prefetch import prefetch_references
 from cms.blocks.registry import section_registry
 from cms.blocks.schema import BlockSchemaBuilder
-
-from .richtext import prefetch_rich_text_links
 
 #: One builder for the whole API, so shared blocks become shared OpenAPI components.
 builder = BlockSchemaBuilder()
@@ -35,7 +34,7 @@ def sections_field_schema(generator, field):
 
     def resolve(obj, context: dict) -> Any:
         value = getattr(obj, field_name)
-        prefetch_rich_text_links(value)
+        prefetch_references(value)
         return value.stream_block.get_api_representation(value, context)
 
     annotation = sections_body_annotation(field.model._meta.label_lower)

@@ -8,11 +8,11 @@ from django.urls import Resolver404, URLPattern, resolve
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.models import Page
 
+from cms.blocks.prefetch import prefetch_references
 from cms.pages.api.fields import prefetch_page_fields
 from cms.pages.models import ConditionPage
 
 from .cache import _read, _write, cached_page_view, is_personalised
-from .richtext import prefetch_rich_text_links
 
 
 def _follow(request, location):
@@ -82,7 +82,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
 
     def get_object(self):
         page = super().get_object()
-        prefetch_rich_text_links(getattr(page, "body", None))
+        prefetch_references(getattr(page, "body", None))
         return page
 
     @classmethod

@@ -57,7 +57,11 @@ def answer_refused_publishes(api):
 
 @hooks.register("register_api_v3_routers")
 def serialise_pages_once(api):
+    from .detail import page_detail
     from .serialise import find_operation, serialise_once
 
+    detail = find_operation(api, "detail_page")
+    if not getattr(detail.view_func, "serialises_once", False):
+        detail.view_func = page_detail(detail.view_func)
     for url_name in ("detail_page", "preview"):
         serialise_once(api, find_operation(api, url_name))

@@ -2,6 +2,8 @@
 
 from wagtail import blocks
 
+from cms.edge.scope import remembered
+
 from .links import anchor_validator
 
 
@@ -102,4 +104,6 @@ def written_sections(stream_value):
 
 
 def choice_label(block: blocks.ChoiceBlock, value) -> str | None:
-    return dict(block.field.choices).get(value)
+    # Choices may be a callable: read once per request (cms.edge.scope), not once per value.
+    labels = remembered(("cms.blocks.choices", id(block)), lambda: dict(block.field.choices))
+    return labels.get(value)

@@ -9,7 +9,10 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
 
+from cms.edge.scope import remembered
+
 from .api_types import SectionImage
+from .prefetch import IMAGES, from_loaded, load
 
 #: Rendition widths offered to templates and the API (``srcset``).
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -19,10 +22,14 @@ RENDITION_FILTERS = tuple(Filter(spec=spec) for spec in RENDITION_SPECS)
 
 
 class PrefetchingImageChooserBlock(ImageChooserBlock):
-    """Loads every image of a stream in one query, with the renditions sections use."""
+    """Loads every image of a stream in one query, with the renditions sections use; inside a
+    request, the images every section of the page chooses (:mod:`cms.blocks.prefetch`)."""
 
     def bulk_to_python(self, values):
         ids = [v for v in values if v is not None]
+        loaded = load(IMAGES, ids)
+        if loaded is not None:
+            return from_loaded(loaded, values)
         objects = (
             get_image_model().objects.prefetch_renditions(*RENDITION_SPECS).in_bulk(ids)
             if ids
@@ -56,9 +63,15 @@ def rendition_url(rendition, request=None) -> str:
 
 
 def image_api_representation(image, alt, request=None):
-    """The JSON a front-end needs to render ``image``: never a bare id."""
+    """The JSON a front-end needs to render ``image``: never a bare id. Worked out once per
+    request for each image and alt text (:mod:`cms.edge.scope`)."""
     if image is None:
         return None
+    key = ("cms.blocks.image_json", image.pk, image.file.name, alt, request is None)
+    return dict(remembered(key, lambda: _image_api_representation(image, alt, request)))
+
+
+def _image_api_representation(image, alt, request):
     sources = [
         {"width": r.width, "height": r.height, "url": rendition_url(r, request)}
         for r in srcset_renditions(image)

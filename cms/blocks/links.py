@@ -3,13 +3,36 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from wagtail import blocks
+from wagtail.models import Page
+
+from cms.edge.scope import remembered
 
 from .api_types import SectionLink
+from .prefetch import PAGES, from_loaded, load
 
 anchor_validator = RegexValidator(
     r"^[A-Za-z][\w-]*$",
     "Use the id of a section on this page without '#', e.g. 'get-started'.",
 )
+
+
+def page_url(page, request=None) -> str | None:
+    """``page.get_url(request)``, worked out once per request for each page
+    (:mod:`cms.edge.scope`): a page linked from many sections has one URL."""
+    key = ("cms.blocks.page_url", type(page), page.pk, page.url_path, request is None)
+    return remembered(key, lambda: page.get_url(request))
+
+
+class PrefetchingPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser that, inside a request, takes its pages from those loaded for every
+    section of the page at once (:mod:`cms.blocks.prefetch`)."""
+
+    def bulk_to_python(self, values):
+        if self.model_class is Page:
+            loaded = load(PAGES, [v for v in values if v is not None])
+            if loaded is not None:
+                return from_loaded(loaded, values)
+        return super().bulk_to_python(values)
 
 
 class LinkValue(blocks.StructValue):
@@ -26,7 +49,7 @@ class LinkValue(blocks.StructValue):
     def href(self, request=None):
         kind = self.kind
         if kind == "page":
-            return self["page"].get_url(request)
+            return page_url(self["page"], request)
         if kind == "anchor":
             return f"#{self['anchor']}"
         if kind == "url":
@@ -41,7 +64,7 @@ class LinkValue(blocks.StructValue):
 
 class LinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=80, help_text="The button or link text, e.g. 'Get relief'.")
-    page = blocks.PageChooserBlock(required=False, help_text="Link to a page on this site…")
+    page = PrefetchingPageChooserBlock(required=False, help_text="Link to a page on this site…")
     anchor = blocks.CharBlock(
         required=False,
         max_length=80,

@@ -13,9 +13,11 @@ from django.utils.html import escape
 
 from .inspection import body_problems, path_problems, query_problems
 from .problems import problem_response
+from .scope import request_scope
 
 API_PREFIX = "/api/"
 BODY_METHODS = {"POST", "PUT", "PATCH"}
+SAFE_METHODS = {"GET", "HEAD"}
 
 
 def _is_json(request) -> bool:
@@ -53,3 +55,18 @@ class HostileInputMiddleware:
             if problems:
                 return refuse(request, 422, "The request body cannot be processed.", problems)
         return self.get_response(request)
+
+
+class RequestScopeMiddleware:
+    """Answers each read (``GET``, ``HEAD``) inside a request scope (:mod:`cms.edge.scope`), so
+    values read once per request are kept for it. Writes get no scope: what they change must
+    not be answered from what was read before the change."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SAFE_METHODS:
+            return self.get_response(request)
+        with request_scope():
+            return self.get_response(request)

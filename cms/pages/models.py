@@ -28,6 +28,7 @@ from .cadence import OverdueNotice  # noqa: F401 - a model of this app, in its o
 from .clinic import ClinicSettings  # noqa: F401 - a model of this app, in its own module
 from .jsonld import condition_jsonld
 from .panels import MedicalReviewPanel
+from .privacy import public
 from .publishing import ConditionPagePermissionTester, check_publishable
 from .review import (  # noqa: F401 - models of this app, in their own module
     MedicalApproval,
@@ -52,7 +53,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["condition_indexes"] = ConditionIndexPage.objects.child_of(self).live().public()
+        context["condition_indexes"] = public(ConditionIndexPage.objects.child_of(self).live())
         return context
 
 
@@ -176,8 +177,7 @@ class ConditionPage(HeadlessPreviewMixin, Page):
         if isinstance(pages, FakeQuerySet):
             pages = ConditionPage.objects.filter(pk__in=[page.pk for page in pages])
         return (
-            pages.live()
-            .public()
+            public(pages.live())
             .only("id", "title", "slug", "url_path", "condition_name", "short_summary", "path")
             .order_by("condition_name")
         )

@@ -73,9 +73,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.accounts.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # Refuses control characters, oversized integers, broken UTF-8 and deep JSON for every view
-    # (after CORS, so a browser front-end can read the refusal).
+    # Refuses control characters, oversized integers, broken UTF-8 and deep JSON (after CORS).
     "cms.edge.middleware.HostileInputMiddleware",
+    "cms.edge.middleware.RequestScopeMiddleware",  # reads work some values out once (scope.py)
     # Counts refused bearer tokens (the 401s below) per address; 429 past the limit.
     "cms.accounts.throttle.BearerTokenThrottleMiddleware",
     "cms.api.tokens.InvalidBearerTokenMiddleware",  # 401, not anonymous, for a bad token

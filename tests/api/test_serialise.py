@@ -15,7 +15,6 @@ from ninja import Field, Schema
 from wagtail.api.v3.urls import api
 from wagtail.models import Page
 
-from cms.api.richtext import link_prefetching
 from cms.api.serialise import (
     ResponseContractError,
     check_contract,
@@ -23,6 +22,7 @@ from cms.api.serialise import (
     serialiser,
 )
 from cms.blocks import section_registry
+from cms.edge.scope import request_scope
 from cms.pages.models import ConditionPage
 from tests.api.test_query_counts import copies
 from tests.factories import publish_approved
@@ -41,7 +41,7 @@ def validated_by_ninja(url_name, page, url) -> bytes:
     request = RequestFactory().get(url)
     request.user = AnonymousUser()
     # ``api._routers`` holds the operations as declared; ninja serves bound copies of them.
-    with link_prefetching(), mock.patch.object(operation, "api", api):
+    with request_scope(), mock.patch.object(operation, "api", api):
         response = operation._result_to_response(
             request, page, api.create_temporal_response(request)
         )

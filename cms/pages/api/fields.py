@@ -8,14 +8,28 @@ Each is a DRF field (API v2 uses it as is; API v3 reads the return annotation of
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any, Literal
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    CharField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast
 from rest_framework import fields
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from cms.blocks.api_types import ApiSchema
 
+from ..privacy import is_public
+from ..review import MedicalApproval
+from ..reviewing import _review as review_from
 from ..reviewing import prefetch_reviews
 
 JsonLd = dict[str, Any]
@@ -58,6 +72,23 @@ def page_path(page, request=None) -> str | None:
     return parts[2] if parts else None
 
 
+def load_ancestors(pages) -> None:
+    """Load the ancestors of all ``pages`` in one query: each page's breadcrumbs (its live,
+    public ancestors below the tree root) and its parent (what ``get_parent()`` returns,
+    without a query of its own)."""
+    pages = [page for page in pages if page.path]
+    steplen = Page.steplen
+    prefixes = {page.path[: depth * steplen] for page in pages for depth in range(1, page.depth)}
+    ancestors = {a.path: a for a in Page.objects.filter(path__in=prefixes)} if prefixes else {}
+    for page in pages:
+        chain = [ancestors.get(page.path[: d * steplen]) for d in range(1, page.depth)]
+        if chain and chain[-1] is not None:
+            page._cached_parent_obj = chain[-1]
+        page.__dict__[BREADCRUMBS_ATTR] = [
+            a for a in chain[1:] if a is not None and a.live and is_public(a)
+        ]
+
+
 def prefetch_page_fields(pages, related_model=None) -> None:
     """Load the breadcrumbs and related conditions of all ``pages`` in a few queries, for
     listings: without it each page costs its own ancestor and related-condition queries.
@@ -68,18 +99,7 @@ def prefetch_page_fields(pages, related_model=None) -> None:
     pages = [page for page in pages if isinstance(page, Page)]
     if not pages:
         return
-    steplen = Page.steplen
-    prefixes = {page.path[: depth * steplen] for page in pages for depth in range(2, page.depth)}
-    ancestors = {
-        ancestor.path: ancestor
-        for ancestor in Page.objects.filter(path__in=prefixes)
-        .live()
-        .public()
-        .only("id", "title", "url_path", "path", "depth")
-    }
-    for page in pages:
-        crumbs = (ancestors.get(page.path[: d * steplen]) for d in range(2, page.depth))
-        page.__dict__[BREADCRUMBS_ATTR] = [crumb for crumb in crumbs if crumb is not None]
+    load_ancestors(pages)
 
     if related_model is not None:
         owners = [page for page in pages if isinstance(page, related_model)]
@@ -91,6 +111,44 @@ def prefetch_page_fields(pages, related_model=None) -> None:
                 owners, Prefetch("related_conditions", queryset=live, to_attr=RELATED_ATTR)
             )
             prefetch_reviews(owners)
+
+
+#: The latest approval's fields a page's review needs (:func:`with_review`).
+APPROVAL_FIELDS = ("pk", "fingerprint", "approved_at", "reviewer_name", "reviewer_credentials")
+
+
+def with_review(queryset):
+    """``queryset`` (of pages) with what each condition page's medical review needs read in
+    the same query: its latest approval (as ``review_of`` finds it) and whether a review is in
+    progress. :func:`review_from_query` then gives each page its ``review`` without a query."""
+    return queryset.annotate(**_review_annotations())
+
+
+@functools.cache
+def _review_annotations() -> dict:
+    # Built once: Django copies expressions as it resolves them into a query.
+    latest = MedicalApproval.objects.filter(page_id=OuterRef("pk")).order_by("-approved_at", "-pk")
+    in_progress = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+    return {
+        **{f"_approval_{name}": Subquery(latest.values(name)[:1]) for name in APPROVAL_FIELDS},
+        "_review_in_progress": Exists(in_progress),
+    }
+
+
+def review_from_query(page) -> None:
+    """Set ``page.review`` from the values :func:`with_review` read (if it read them)."""
+    if "_review_in_progress" not in page.__dict__ or not hasattr(type(page), "review"):
+        return
+    values = {name: page.__dict__[f"_approval_{name}"] for name in APPROVAL_FIELDS}
+    approval = None
+    if values["pk"] is not None:
+        approval = MedicalApproval(page_id=page.pk, **values)
+    in_progress = page._review_in_progress and getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True)
+    page.__dict__["review"] = review_from(page, approval, lambda: in_progress)
 
 
 class PageField(fields.Field):
@@ -117,17 +175,10 @@ class BreadcrumbsField(PageField):
 
     def to_representation(self, page) -> list[Breadcrumb]:
         request = self.request
-        ancestors = page.__dict__.get(BREADCRUMBS_ATTR)
-        if ancestors is None:
-            ancestors = (
-                page.get_ancestors()
-                .filter(depth__gt=1)
-                .live()
-                .public()
-                .only("id", "title", "url_path", "path", "depth")
-            )
+        if BREADCRUMBS_ATTR not in page.__dict__:
+            load_ancestors([page])
         crumbs = []
-        for ancestor in ancestors:
+        for ancestor in page.__dict__.get(BREADCRUMBS_ATTR, ()):
             path = page_path(ancestor, request)
             if path is not None:
                 crumbs.append({"id": ancestor.pk, "title": ancestor.title, "path": path})
