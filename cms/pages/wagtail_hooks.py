@@ -193,8 +193,15 @@ def register_review_log_actions(actions):
         def format_message(self, log_entry):
             return f"Published without medical review ({log_entry.data.get('changes', '')})"
 
+    @actions.register_action(REVIEW_OVERDUE)
+    class ReviewOverdue(LogFormatter):
+        label = "Medical review overdue"
 
-# -- review cadence: the reviewers' dashboard panel, the status report, overdue in the log ------
+        def format_message(self, log_entry):
+            return f"Medical review overdue (due {log_entry.data.get('next_review_due', '')})"
+
+
+# -- review cadence: the reviewers' dashboard panel and the status report ------------------------
 
 
 @hooks.register("construct_homepage_panels")
@@ -225,16 +232,6 @@ def register_review_status_report_menu_item():
     return ReviewStatusMenuItem(
         "Medical review status", reverse(REPORT), name=REPORT, icon_name="tasks", order=1050
     )
-
-
-@hooks.register("register_log_actions")
-def register_review_overdue_log_action(actions):
-    @actions.register_action(REVIEW_OVERDUE)
-    class ReviewOverdue(LogFormatter):
-        label = "Medical review overdue"
-
-        def format_message(self, log_entry):
-            return f"Medical review overdue (due {log_entry.data.get('next_review_due', '')})"
 
 
 # -- the role rules of cms.pages.roles for views that work on plain ``Page`` objects ------------
