@@ -22,7 +22,7 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.http.request import RawPostDataException
 from django.shortcuts import get_object_or_404
 from django.views.decorators.debug import sensitive_variables
@@ -30,6 +30,7 @@ from ninja import Field, Router, Schema
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page
 
+from .definitions import submittable_form
 from .forms import answers_to_form_data
 from .models import IntakeForm
 from .protection import (
@@ -242,7 +243,9 @@ def create_submission(request, slug: str):
         response["Retry-After"] = str(rate.retry_after)
         return response
 
-    intake_form = get_object_or_404(IntakeForm, slug=slug)
+    intake_form = submittable_form(slug)
+    if intake_form is None:
+        raise Http404
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError):

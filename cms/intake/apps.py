@@ -7,4 +7,4 @@ class IntakeConfig(AppConfig):
     verbose_name = "Patient intake"
 
     def ready(self):
-        from . import checks  # noqa: F401
+        from . import checks, definitions  # noqa: F401

@@ -19,11 +19,11 @@ def store_submission(intake_form, form, source_page=None) -> IntakeSubmission:
 
     The snapshot ties the answers to the exact form version they answered; the notification
     is queued only once the row has committed, so it can never announce a rolled-back row,
-    and a failure to send it cannot undo the row.
+    and a failure to send it cannot undo the row. The row is one ``INSERT``, atomic on its own:
+    outside a transaction it commits as it is written (no ``BEGIN``/``COMMIT`` round trips) and
+    the notification is queued right after; inside one, both wait for its commit.
     """
-    with transaction.atomic():
-        submission = _create(intake_form, form, source_page)
-    return submission
+    return _create(intake_form, form, source_page)
 
 
 def _create(intake_form, form, source_page):
