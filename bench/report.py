@@ -201,9 +201,12 @@ Each "no" in the targets table above is missed by the ratio it shows.
   same cases measured with the same `wrk` command against one gunicorn worker while the load
   average was 2 to 3 gave 235 to 267 requests/s for either hit against 250 to 520 for the
   constant view (0.5× to 1.0×); at a load average of 7 even the constant view fell to 86.
-- **Intake POST against a bare insert.** The submission validates the answers through the form
-  builder, encrypts them (Fernet), checks the rate limit and the form token in the cache and
-  writes the submission with its form snapshot (6 queries against 1). Not profiled further yet.
+- **Intake POST against a bare insert.** Both make one query now: the form with its fields and
+  red-flag rules comes from the cache (`cms/intake/definitions.py`, made stale by every save),
+  and a submission without an Idempotency-Key is one INSERT. What is left is Python: validating
+  the answers through the form builder, encrypting them (Fernet once for the whole set), the
+  rate limit and form token checks, and the form snapshot stored with the row
+  (`bench/intake_post.py --pg --profile 200` shows where).
 - **Listings and routes at 10,000 pages.** Their queries are flat (the same at 100 and 10,000
   pages, and at limit 10 and 50, pinned in `tests/api/test_listings.py`), and with current
   planner statistics each is a plain scan, but every listing counts all matching pages
