@@ -76,11 +76,13 @@ def test_outage_then_recovery_without_losing_submissions(site, condition_index, 
     build_form(SPINE_ROWS, title="Spine intake", slug="spine")
     acknowledged = [submit(server, "spine") for _ in range(3)]
     assert [response.status_code for response in acknowledged] == [201, 201, 201]
+    # A patient who opened the form before the outage (the form itself is cached).
+    token = requests.get(f"{server.url}/api/v3/intake/forms/spine/token", timeout=10).json()
 
     proxy.cut()
     api = requests.get(f"{server.url}/api/v3/pages/{page.pk}/", timeout=10)
     html = requests.get(f"{server.url}/conditions/sciatica/", timeout=10)
-    during = submit_during_outage(server)
+    during = submit_during_outage(server, token)
     ready = requests.get(f"{server.url}/readyz", timeout=10)
 
     assert (api.status_code, api.headers["Content-Type"]) == (503, "application/problem+json")
@@ -98,6 +100,7 @@ def test_outage_then_recovery_without_losing_submissions(site, condition_index, 
     assert IntakeSubmission.objects.count() == 4
 
 
-def submit_during_outage(server):
+def submit_during_outage(server, token):
     url = f"{server.url}/api/v3/intake/forms/spine/submissions/"
-    return requests.post(url, json={"answers": VALID_ANSWERS, "form_token": "x"}, timeout=10)
+    body = {"answers": VALID_ANSWERS, "form_token": token["form_token"]}
+    return requests.post(url, json=body, timeout=10)
