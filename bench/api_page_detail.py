@@ -6,7 +6,7 @@ after a publish), warm (stored JSON served), 304 (validator match), and find by 
 
 import sys
 
-from harness import build_site, measure, report
+from harness import build_site, linked_page, measure, report
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 30
 SECTIONS = 100
@@ -16,16 +16,7 @@ def main():
     from django.test import Client
 
     from cms.api.cache import invalidate
-    from tests.api.conftest import linked_sections
-    from tests.factories import ConditionPageFactory, ImageFactory
-
-    index = build_site()
-    images = [ImageFactory(file__width=1300, file__height=700) for _ in range(3)]
-    targets = [ConditionPageFactory(parent=index, title=f"Target {n}") for n in range(3)]
-    page = ConditionPageFactory(parent=index, slug="bench")
-    page.body = linked_sections(SECTIONS, images, targets)
-    page.related_conditions.set(targets[:2])
-    page.save_revision().publish()
+    page = linked_page(build_site(), SECTIONS)
 
     client = Client()
     detail = f"/api/v3/pages/{page.pk}/"

@@ -6,7 +6,7 @@ rich-text links), through the full request cycle.
 
 import sys
 
-from harness import build_site, measure, report
+from harness import build_site, linked_page, measure, report
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 
@@ -14,7 +14,6 @@ RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 def main():
     from django.test import Client
 
-    from tests.api.conftest import linked_sections
     from tests.factories import ConditionPageFactory, ImageFactory
 
     index = build_site()
@@ -23,10 +22,7 @@ def main():
     client = Client()
     rows = []
     for sections in (5, 100, 200):
-        page = ConditionPageFactory(parent=index, slug=f"page-{sections}")
-        page.body = linked_sections(sections, images, targets)
-        page.related_conditions.set(targets[:2])
-        page.save_revision().publish()
+        page = linked_page(index, sections, f"page-{sections}", images, targets)
         url = page.get_url()
         rows.append((f"HTML, {sections} sections", measure(lambda u=url: client.get(u), RUNS)))
     report("Condition page, public HTML", rows, RUNS)

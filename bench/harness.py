@@ -53,6 +53,24 @@ def build_site():
     return ConditionIndexPageFactory(parent=home, title="Conditions", slug="conditions")
 
 
+def linked_page(index, sections: int, slug: str = "bench", images=None, targets=None):
+    """A published condition page of ``sections`` sections choosing ``images`` and linking to
+    ``targets`` (three of each by default, two of the targets also as related conditions),
+    approved by a medical reviewer as the project requires."""
+    from tests.api.conftest import linked_sections
+    from tests.factories import ConditionPageFactory, ImageFactory, publish_approved
+
+    if images is None:
+        images = [ImageFactory(file__width=1300, file__height=700) for _ in range(3)]
+    if targets is None:
+        targets = [ConditionPageFactory(parent=index, title=f"Target {n}") for n in range(3)]
+    page = ConditionPageFactory(parent=index, slug=slug)
+    page.body = linked_sections(sections, images, targets)
+    page.related_conditions.set(targets[:2])
+    publish_approved(page)
+    return page
+
+
 def measure(request, runs: int, before=None, expect: int = 200) -> dict:
     """Call ``request()`` ``runs`` times (after one untimed warm-up), ``before()`` untimed
     before each; return median and p95 in milliseconds and the queries of the last call."""

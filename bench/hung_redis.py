@@ -9,7 +9,7 @@ import socket
 import sys
 import threading
 
-from harness import build_site, measure, report
+from harness import build_site, linked_page, measure, report
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 30
 SECTIONS = 20
@@ -43,16 +43,9 @@ def redis_caches(port, client_class):
 def main():
     from django.test import Client, override_settings
 
-    from tests.api.conftest import linked_sections
-    from tests.factories import ConditionPageFactory, ImageFactory
     from tests.intake.factories import SPINE_ROWS, VALID_ANSWERS, build_form
 
-    index = build_site()
-    images = [ImageFactory(file__width=1300, file__height=700) for _ in range(3)]
-    targets = [ConditionPageFactory(parent=index, title=f"Target {n}") for n in range(3)]
-    page = ConditionPageFactory(parent=index, slug="bench")
-    page.body = linked_sections(SECTIONS, images, targets)
-    page.save_revision().publish()
+    page = linked_page(build_site(), SECTIONS)
     build_form(SPINE_ROWS, slug="spine")
     port = hung_server()
     client = Client()

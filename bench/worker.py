@@ -106,19 +106,12 @@ def setup(sizes):
 def publish(page):
     """Publish ``page`` as it is; a project condition page with a medical approval first, as
     its clinical content is never published unreviewed."""
-    revision = page.save_revision()
     if SIDE == "project":
-        from django.contrib.auth import get_user_model
+        from tests.factories import publish_approved
 
-        from cms.pages.review import ReviewerProfile
-        from cms.pages.reviewing import record_approval
-
-        reviewer, _ = get_user_model().objects.get_or_create(username="bench-reviewer")
-        ReviewerProfile.objects.get_or_create(
-            user=reviewer, defaults={"display_name": "Dr. Bench", "credentials": "MD"}
-        )
-        record_approval(revision, reviewer)
-    revision.publish()
+        publish_approved(page)
+    else:
+        page.save_revision().publish()
 
 
 def intake_form():
