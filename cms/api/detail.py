@@ -20,8 +20,9 @@ from ninja.errors import HttpError
 from wagtail.models import Page, get_page_models
 
 from cms.blocks.prefetch import prefetch_references
-from cms.pages.api.fields import load_ancestors, review_from_query, with_review
+from cms.pages.api.fields import load_ancestors
 from cms.pages.privacy import public_pages
+from cms.pages.reviewing import review_from_query, with_review
 
 
 @functools.cache

@@ -34,7 +34,7 @@ def review_worklist() -> dict[str, list[ConditionPage]]:
     Five queries, however many pages."""
     waiting = waiting_for_review()
     waiting_ids = {page.pk for page in waiting}
-    live = live_condition_pages()
+    live, _approvals = live_condition_pages()
     overdue = sorted(
         (page for page in live if page.review.status == OVERDUE),
         key=lambda page: page.review.next_review_due,

@@ -22,28 +22,19 @@ from .tasks import mail_overdue_reviews
 REVIEW_OVERDUE = "cms.review_overdue"
 
 
-def live_condition_pages() -> list[ConditionPage]:
-    """Every live condition page with its review worked out (three queries)."""
+def live_condition_pages() -> tuple[list[ConditionPage], dict[int, MedicalApproval]]:
+    """Every live condition page with its review worked out, and the latest approval of each
+    (three queries)."""
     pages = list(ConditionPage.objects.live().order_by("title"))
-    prefetch_reviews(pages)
-    return pages
-
-
-def _latest_approvals(pages) -> dict[int, MedicalApproval]:
-    latest = {}
-    for approval in MedicalApproval.objects.filter(page__in=pages).order_by(
-        "page_id", "-approved_at", "-pk"
-    ):
-        latest.setdefault(approval.page_id, approval)
-    return latest
+    return pages, prefetch_reviews(pages)
 
 
 def overdue_unmarked() -> list[tuple[ConditionPage, MedicalApproval]]:
     """Live pages whose review is overdue and not marked yet, with the approval that fell due."""
-    overdue = [page for page in live_condition_pages() if page.review.status == OVERDUE]
+    pages, approvals = live_condition_pages()
+    overdue = [page for page in pages if page.review.status == OVERDUE]
     if not overdue:
         return []
-    approvals = _latest_approvals(overdue)
     marked = set(
         OverdueNotice.objects.filter(page__in=overdue).values_list("approval_id", flat=True)
     )

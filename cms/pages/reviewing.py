@@ -15,12 +15,17 @@ an interval (:mod:`cms.pages.cadence`).
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef, Subquery
+from django.db.models.functions import Cast
 from wagtail.log_actions import log
-from wagtail.models import Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from .cadence import is_overdue, next_review_due
 from .clinical import clinical_changes, clinical_fingerprint
@@ -68,10 +73,12 @@ def review_in_progress(page) -> bool:
 
 def review_of(page) -> Review:
     """The truth about ``page``'s review (a live page, a draft or a preview alike)."""
-    return _review(page, latest_approval(page), lambda: review_in_progress(page))
+    return review_from(page, latest_approval(page), lambda: review_in_progress(page))
 
 
-def _review(page, approval, in_progress) -> Review:
+def review_from(page, approval, in_progress) -> Review:
+    """``page``'s review given its latest ``approval`` (or ``None``) and ``in_progress()``,
+    whether a review is under way (asked only when the content is not the approved one)."""
     if approval is not None and approval.fingerprint == clinical_fingerprint(page):
         due = next_review_due(approval.approved_at)
         return Review(
@@ -86,30 +93,74 @@ def _review(page, approval, in_progress) -> Review:
     return Review(NEVER)
 
 
-def prefetch_reviews(pages) -> None:
-    """Work out the review of every page in ``pages`` (condition pages) in two queries, for
-    listings; each page's ``review`` is then read without a query."""
-    pages = [page for page in pages if page.pk is not None]
-    if not pages:
-        return
-    ids = [page.pk for page in pages]
+def latest_approvals(page_ids) -> dict[int, MedicalApproval]:
+    """The latest approval of each page of ``page_ids`` that has one, in one query."""
     latest = {}
-    for approval in MedicalApproval.objects.filter(page_id__in=ids).order_by(
+    for approval in MedicalApproval.objects.filter(page_id__in=page_ids).order_by(
         "page_id", "-approved_at", "-pk"
     ):
         latest.setdefault(approval.page_id, approval)
+    return latest
+
+
+def prefetch_reviews(pages) -> dict[int, MedicalApproval]:
+    """Work out the review of every page in ``pages`` (condition pages) in two queries, for
+    listings; each page's ``review`` is then read without a query. Returns the latest approval
+    of each page that has one."""
+    pages = [page for page in pages if page.pk is not None]
+    if not pages:
+        return {}
+    ids = [page.pk for page in pages]
+    latest = latest_approvals(ids)
+    # In progress as ``page.workflow_in_progress`` says it (a review sent back is not).
     in_review = set(
-        WorkflowState.objects.active()
-        .filter(
+        WorkflowState.objects.filter(
             base_content_type=pages[0].get_base_content_type(),
             object_id__in=[str(pk) for pk in ids],
-        )
-        .values_list("object_id", flat=True)
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        ).values_list("object_id", flat=True)
     )
     for page in pages:
-        page.__dict__["review"] = _review(
+        page.__dict__["review"] = review_from(
             page, latest.get(page.pk), lambda page=page: str(page.pk) in in_review
         )
+    return latest
+
+
+#: The latest approval's fields a page's review needs (:func:`with_review`).
+APPROVAL_FIELDS = ("pk", "fingerprint", "approved_at", "reviewer_name", "reviewer_credentials")
+
+
+def with_review(queryset):
+    """``queryset`` (of pages) with what each condition page's medical review needs read in
+    the same query: its latest approval (as :func:`review_of` finds it) and whether a review is
+    in progress. :func:`review_from_query` then gives each page its ``review`` without a query."""
+    return queryset.annotate(**_review_annotations())
+
+
+@functools.cache
+def _review_annotations() -> dict:
+    # Built once: Django copies expressions as it resolves them into a query.
+    latest = MedicalApproval.objects.filter(page_id=OuterRef("pk")).order_by("-approved_at", "-pk")
+    in_progress = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+    return {
+        **{f"_approval_{name}": Subquery(latest.values(name)[:1]) for name in APPROVAL_FIELDS},
+        "_review_in_progress": Exists(in_progress),
+    }
+
+
+def review_from_query(page) -> None:
+    """Set ``page.review`` from the values :func:`with_review` read (if it read them)."""
+    if "_review_in_progress" not in page.__dict__ or not hasattr(type(page), "review"):
+        return
+    values = {name: page.__dict__[f"_approval_{name}"] for name in APPROVAL_FIELDS}
+    approval = MedicalApproval(page_id=page.pk, **values) if values["pk"] is not None else None
+    in_progress = page._review_in_progress and getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True)
+    page.__dict__["review"] = review_from(page, approval, lambda: in_progress)
 
 
 def _approved_version(approval):

@@ -8,28 +8,18 @@ Each is a DRF field (API v2 uses it as is; API v3 reads the return annotation of
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any, Literal
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
-    CharField,
-    Exists,
-    OuterRef,
     Prefetch,
-    Subquery,
     prefetch_related_objects,
 )
-from django.db.models.functions import Cast
 from rest_framework import fields
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page
 
 from cms.blocks.api_types import ApiSchema
 
 from ..privacy import is_public
-from ..review import MedicalApproval
-from ..reviewing import _review as review_from
 from ..reviewing import prefetch_reviews
 
 JsonLd = dict[str, Any]
@@ -111,44 +101,6 @@ def prefetch_page_fields(pages, related_model=None) -> None:
                 owners, Prefetch("related_conditions", queryset=live, to_attr=RELATED_ATTR)
             )
             prefetch_reviews(owners)
-
-
-#: The latest approval's fields a page's review needs (:func:`with_review`).
-APPROVAL_FIELDS = ("pk", "fingerprint", "approved_at", "reviewer_name", "reviewer_credentials")
-
-
-def with_review(queryset):
-    """``queryset`` (of pages) with what each condition page's medical review needs read in
-    the same query: its latest approval (as ``review_of`` finds it) and whether a review is in
-    progress. :func:`review_from_query` then gives each page its ``review`` without a query."""
-    return queryset.annotate(**_review_annotations())
-
-
-@functools.cache
-def _review_annotations() -> dict:
-    # Built once: Django copies expressions as it resolves them into a query.
-    latest = MedicalApproval.objects.filter(page_id=OuterRef("pk")).order_by("-approved_at", "-pk")
-    in_progress = WorkflowState.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id=Cast(OuterRef("pk"), CharField()),
-        status=WorkflowState.STATUS_IN_PROGRESS,
-    )
-    return {
-        **{f"_approval_{name}": Subquery(latest.values(name)[:1]) for name in APPROVAL_FIELDS},
-        "_review_in_progress": Exists(in_progress),
-    }
-
-
-def review_from_query(page) -> None:
-    """Set ``page.review`` from the values :func:`with_review` read (if it read them)."""
-    if "_review_in_progress" not in page.__dict__ or not hasattr(type(page), "review"):
-        return
-    values = {name: page.__dict__[f"_approval_{name}"] for name in APPROVAL_FIELDS}
-    approval = None
-    if values["pk"] is not None:
-        approval = MedicalApproval(page_id=page.pk, **values)
-    in_progress = page._review_in_progress and getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True)
-    page.__dict__["review"] = review_from(page, approval, lambda: in_progress)
 
 
 class PageField(fields.Field):
