@@ -137,55 +137,35 @@ class Role:
     capabilities: frozenset[str] = field(default_factory=frozenset)
 
 
+#: What everyone who writes pages may do: sign in, draft, submit for review, delete own drafts.
+WRITERS = frozenset({"use_admin", "edit_drafts", "submit_for_review", "delete_own_drafts"})
+
 ROLES: dict[str, Role] = {
     EDITORS: Role(
         "Run the site: edit, publish, move and unpublish pages; moderate Wagtail's default "
         "workflow.",
-        frozenset(
-            {
-                "use_admin",
-                "edit_drafts",
-                "submit_for_review",
-                "use_templates",
-                "manage_templates",
-                "delete_own_drafts",
-                "publish",
-                "see_review_status",
-                "unpublish",
-                "move",
-                "delete_pages",
-                "lock_pages",
-                "manage_media",
-                "build_intake_forms",
-            }
-        ),
+        WRITERS
+        | {
+            "use_templates",
+            "manage_templates",
+            "publish",
+            "see_review_status",
+            "unpublish",
+            "move",
+            "delete_pages",
+            "lock_pages",
+            "manage_media",
+            "build_intake_forms",
+        },
     ),
     MARKETERS: Role(
         "Write new condition pages (from templates) as drafts and submit them to the workflow.",
-        frozenset(
-            {
-                "use_admin",
-                "edit_drafts",
-                "submit_for_review",
-                "use_templates",
-                "manage_templates",
-                "delete_own_drafts",
-            }
-        ),
+        WRITERS | {"use_templates", "manage_templates"},
     ),
     MEDICAL_REVIEWERS: Role(
         "Approve clinical content in the “Medical review” workflow; read and edit drafts, never "
         "publish on their own.",
-        frozenset(
-            {
-                "use_admin",
-                "edit_drafts",
-                "submit_for_review",
-                "delete_own_drafts",
-                "approve_clinical",
-                "see_review_status",
-            }
-        ),
+        WRITERS | {"approve_clinical", "see_review_status"},
     ),
     INTAKE_MANAGERS: Role(
         "Read the intake submissions patients send (nobody else can).",

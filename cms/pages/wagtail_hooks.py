@@ -106,13 +106,25 @@ def explain_a_held_publish_button(request, page):
         return
     for reason in publish_holds(request.user, page):
         messages.warning(request, reason)
+    if not page.has_unpublished_changes:
+        return
     draft = page.get_latest_revision_as_object()
-    if page.has_unpublished_changes and draft.permissions_for_user(request.user).can_publish():
+    if draft.permissions_for_user(request.user).can_publish():
         # After a refused publish the redirect lands here with the reason already said.
         said = pending_messages(request)
-        for reason in review_problems(draft):
+        for reason in draft_review_problems(request, draft):
             if not any(reason in message for message in said):
                 messages.info(request, reason)
+
+
+def draft_review_problems(request, draft) -> list[str]:
+    """:func:`review_problems` of the draft being edited, worked out once per request (the
+    edit view's hook and its action menu both ask)."""
+    known = request.__dict__.setdefault("_draft_review_problems", {})
+    key = (draft.pk, draft.latest_revision_id)
+    if key not in known:
+        known[key] = review_problems(draft)
+    return known[key]
 
 
 def pending_messages(request) -> list[str]:
@@ -149,7 +161,7 @@ class PublishWithoutReviewMenuItem(ActionMenuItem):
             and isinstance(page, ConditionPage)
             and context["request"].user.is_superuser
             and not context["locked_for_user"]
-            and bool(review_problems(page))
+            and bool(draft_review_problems(context["request"], page))
         )
 
 
