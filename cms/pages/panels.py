@@ -14,11 +14,9 @@ class MedicalReviewPanel(Panel):
         template_name = "pages/panels/medical_review.html"
 
         def get_context_data(self, parent_context=None):
-            from .reviewing import review_of
-
             context = super().get_context_data(parent_context)
             page = self.instance
-            context["review"] = review_of(page)
+            context["review"] = page.review
             context["approvals"] = (
                 list(page.medical_approvals.all()[:5]) if page.pk is not None else []
             )
