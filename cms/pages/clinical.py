@@ -8,14 +8,16 @@ Clinical content is what a medical reviewer vouches for:
 
 Anything else (hero image, call to action, layout, SEO fields) may change without a new review.
 The comparison ignores the ids Wagtail gives stream and list items, which change when content is
-copied or written through the API without the content itself changing, and treats ``None``, ``""``
-and ``False`` alike (an empty value saved from code or from the admin's form).
+copied or written through the API without the content itself changing, and the rich text
+editor's paragraph keys, and treats ``None``, ``""`` and ``False`` alike (an empty value saved
+from code or from the admin's form).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -26,16 +28,23 @@ def is_clinical_block(block) -> bool:
     return bool(getattr(getattr(block, "meta", None), "clinical", False))
 
 
+#: The rich text editor's own paragraph keys (``<p data-block-key="x1y2z">``): new random ones
+#: each time text written elsewhere (code, the API, a template) is first saved from the editor.
+EDITOR_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
 def _without_ids(value):
-    """``value`` without item ids, and with every kind of "nothing" alike: content built in code
-    stores ``None`` where the admin's form stores ``""`` (or ``False`` for a tick box), and a
-    save from the editor must not count as a change."""
+    """``value`` without item ids or the rich text editor's paragraph keys, and with every kind
+    of "nothing" alike: content built in code stores ``None`` where the admin's form stores
+    ``""`` (or ``False`` for a tick box). A save from the editor must not count as a change."""
     if isinstance(value, dict):
         return {key: _without_ids(item) for key, item in value.items() if key != "id"}
     if isinstance(value, list | tuple):
         return [_without_ids(item) for item in value]
     if value is None or value == "" or value is False:
         return None
+    if isinstance(value, str) and "data-block-key" in value:
+        return EDITOR_BLOCK_KEY.sub("", value)
     return value
 
 

@@ -80,6 +80,22 @@ def test_fresh_item_ids_are_not_a_change(sciatica):
     assert clinical_fingerprint(edited(sciatica, new_ids)) == clinical_fingerprint(sciatica)
 
 
+def test_the_rich_text_editors_paragraph_keys_are_not_a_change(sciatica):
+    def keyed_answers(data):
+        for item in section(data, "faq")["value"]["items"]:
+            answer = item["value"]["answer"]
+            item["value"]["answer"] = answer.replace("<p>", '<p data-block-key="a1b2c">')
+
+    keyed = edited(sciatica, keyed_answers)
+    assert "data-block-key" in str(keyed.body.get_prep_value())
+    assert clinical_fingerprint(keyed) == clinical_fingerprint(sciatica)
+
+    def changed_answer(data):
+        section(data, "faq")["value"]["items"][0]["value"]["answer"] = "<p>Different.</p>"
+
+    assert clinical_fingerprint(edited(sciatica, changed_answer)) != clinical_fingerprint(sciatica)
+
+
 def test_a_changed_symptom_is_clinical(sciatica):
     def change_symptom(data):
         section(data, "symptom_list")["value"]["groups"][0]["value"]["items"] = ["Foot drop"]
