@@ -7,7 +7,7 @@ Screenshots of each step are saved (kept in ``$E2E_SCREENSHOT_DIR`` when that is
 
 import pytest
 from django.urls import reverse
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -140,7 +140,10 @@ def click_menu_item(browser, css):
 
 
 def messages_text(browser):
-    return " ".join(m.text for m in browser.find_elements(By.CSS_SELECTOR, ".messages li"))
+    try:
+        return " ".join(m.text for m in browser.find_elements(By.CSS_SELECTOR, ".messages li"))
+    except StaleElementReferenceException:  # the page reloaded while they were read
+        return ""
 
 
 def wait_for_message(browser, text):
