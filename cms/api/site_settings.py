@@ -8,12 +8,12 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.models import Site
 
 from cms.blocks.api_types import ImageRendition
 from cms.blocks.images import rendition_url
 from cms.pages.api.fields import JsonLd
 from cms.pages.clinic import ClinicSettings
+from cms.pages.siteconfig import clinic_for_request, site_for_request
 
 router = Router(tags=["delivery"])
 
@@ -63,8 +63,8 @@ def clinic_representation(clinic: ClinicSettings, request=None) -> dict:
     auth=AllowAnonymous(),
 )
 def site_settings(request: HttpRequest):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         raise HttpError(404, "No site is configured.")
-    clinic = ClinicSettings.for_request(request)
+    clinic = clinic_for_request(request)
     return {"site_name": site.site_name or "", "clinic": clinic_representation(clinic, request)}

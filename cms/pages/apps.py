@@ -17,10 +17,12 @@ class PagesConfig(AppConfig):
     def ready(self):
         from cms.blocks.registry import section_registry
 
+        from . import siteconfig
         from .models import ConditionIndexPage
 
         # Read every section plugin now, so a broken one stops start-up, not the first request.
         section_registry.scan()
+        siteconfig.connect()
         # Every condition index, however it is created, carries the "Medical review" workflow.
         post_save.connect(
             put_new_indexes_through_medical_review,

@@ -23,19 +23,17 @@ def _section_contributions(page: ConditionPage, method="schema_org") -> dict[str
 
 def _publisher(page: ConditionPage, request=None) -> dict | None:
     """The clinic (its site's :class:`~cms.pages.clinic.ClinicSettings`) as a ``MedicalClinic``."""
-    from wagtail.models import Site
-
-    from .clinic import ClinicSettings
+    from .siteconfig import clinic_for_request, clinic_for_site, site_for_request
 
     parts = page.get_url_parts(request)  # the site root paths are cached per request
     if not parts:
         return None
     site_id = parts[0]
-    request_site = Site.find_for_request(request) if request is not None else None
+    request_site = site_for_request(request) if request is not None else None
     if request_site is not None and request_site.pk == site_id:
-        clinic = ClinicSettings.for_request(request)  # the instance the templates share
+        clinic = clinic_for_request(request)  # the instance the templates share
     else:
-        clinic = ClinicSettings.base_queryset().get_or_create(site_id=site_id)[0]
+        clinic = clinic_for_site(site_id)
     return clinic.jsonld(request)
 
 

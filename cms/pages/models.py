@@ -26,6 +26,7 @@ from .api.fields import (
 from .api.preview import HeadlessPreviewMixin
 from .cadence import OverdueNotice  # noqa: F401 - a model of this app, in its own module
 from .clinic import ClinicSettings  # noqa: F401 - a model of this app, in its own module
+from .clinical import CLINICAL_FIELDS, clinical_fingerprint
 from .jsonld import condition_jsonld
 from .panels import MedicalReviewPanel
 from .privacy import public
@@ -76,6 +77,10 @@ class ConditionIndexPage(Page):
         return context
 
 
+#: Fields whose saving changes a condition page's clinical digest.
+CONTENT_FIELDS = frozenset({*CLINICAL_FIELDS, "body"})
+
+
 class ConditionPage(HeadlessPreviewMixin, Page):
     condition_name = models.CharField(
         max_length=120, help_text="The condition's usual name, e.g. 'Spinal stenosis'."
@@ -95,6 +100,11 @@ class ConditionPage(HeadlessPreviewMixin, Page):
     related_conditions = ParentalManyToManyField(
         "self", blank=True, symmetrical=False, related_name="+"
     )
+    #: ``clinical_fingerprint()`` of this row's content, worked out whenever it is saved: the
+    #: live page's review then compares two strings instead of hashing every clinical section.
+    #: Only read from rows just loaded (:func:`~.reviewing.review_from_query`); a revision's or
+    #: a form's copy of the page may hold a stale one.
+    clinical_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -188,6 +198,19 @@ class ConditionPage(HeadlessPreviewMixin, Page):
     def permissions_for_user(self, user):
         # Other apps may hold publishing back per user: see cms.pages.publishing.
         return ConditionPagePermissionTester(user, self)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or CONTENT_FIELDS.intersection(update_fields):
+            self.clinical_digest = clinical_fingerprint(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "clinical_digest"}
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        page.clinical_digest = ""  # saved with the revision: not known to match its content
+        return page
 
     def publish(self, revision, *args, **kwargs):
         # Every way of publishing (admin, API, workflows, commands) ends here.

@@ -2,8 +2,8 @@
 
 Wagtail's ``PageQuerySet.public()`` and the API's public page queryset read every
 ``PageViewRestriction`` each time they are called, and a page detail calls them several times
-(the page itself, its breadcrumbs, its related conditions). These do the same filtering from one
-read per request (:func:`cms.edge.scope.remembered`).
+(the page itself, its breadcrumbs, its related conditions). These do the same filtering from
+restrictions read once per change (:mod:`.siteconfig`).
 """
 
 from __future__ import annotations
@@ -11,17 +11,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models import Q
 from wagtail.api.validators import SiteFilterValidator
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from cms.edge.scope import remembered
-
-
-def view_restrictions() -> list[PageViewRestriction]:
-    """Every view restriction, with its page (read once per request)."""
-    return remembered(
-        "cms.pages.view_restrictions",
-        lambda: list(PageViewRestriction.objects.select_related("page")),
-    )
+from .siteconfig import site_for_request, view_restrictions
 
 
 def public(queryset):
@@ -46,6 +38,8 @@ def public_pages(request, model=Page):
     for restriction in view_restrictions():
         if not restriction.accept_request(request):
             queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    if not request.GET.get("site"):
+        site_for_request(request)  # kept between requests; the validator then finds it
     site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
     if not site:
         return queryset.none()

@@ -76,10 +76,19 @@ def review_of(page) -> Review:
     return review_from(page, latest_approval(page), lambda: review_in_progress(page))
 
 
-def review_from(page, approval, in_progress) -> Review:
+def stored_digest(page) -> str | None:
+    """The clinical digest saved with ``page``'s row, for a page just loaded from the database
+    (never one a form or a revision built); ``None`` when not loaded or not worked out yet."""
+    return page.__dict__.get("clinical_digest") or None
+
+
+def review_from(page, approval, in_progress, fingerprint=None) -> Review:
     """``page``'s review given its latest ``approval`` (or ``None``) and ``in_progress()``,
-    whether a review is under way (asked only when the content is not the approved one)."""
-    if approval is not None and approval.fingerprint == clinical_fingerprint(page):
+    whether a review is under way (asked only when the content is not the approved one).
+    ``fingerprint``, when known, is ``page``'s :func:`clinical_fingerprint`."""
+    if approval is not None and approval.fingerprint == (
+        fingerprint or clinical_fingerprint(page)
+    ):
         due = next_review_due(approval.approved_at)
         return Review(
             OVERDUE if is_overdue(due) else REVIEWED,
@@ -104,9 +113,9 @@ def latest_approvals(page_ids) -> dict[int, MedicalApproval]:
 
 
 def prefetch_reviews(pages) -> dict[int, MedicalApproval]:
-    """Work out the review of every page in ``pages`` (condition pages) in two queries, for
-    listings; each page's ``review`` is then read without a query. Returns the latest approval
-    of each page that has one."""
+    """Work out the review of every page in ``pages`` (condition pages just loaded from the
+    database) in two queries, for listings; each page's ``review`` is then read without a
+    query. Returns the latest approval of each page that has one."""
     pages = [page for page in pages if page.pk is not None]
     if not pages:
         return {}
@@ -122,7 +131,10 @@ def prefetch_reviews(pages) -> dict[int, MedicalApproval]:
     )
     for page in pages:
         page.__dict__["review"] = review_from(
-            page, latest.get(page.pk), lambda page=page: str(page.pk) in in_review
+            page,
+            latest.get(page.pk),
+            lambda page=page: str(page.pk) in in_review,
+            stored_digest(page),
         )
     return latest
 
@@ -160,7 +172,9 @@ def review_from_query(page) -> None:
     values = {name: page.__dict__[f"_approval_{name}"] for name in APPROVAL_FIELDS}
     approval = MedicalApproval(page_id=page.pk, **values) if values["pk"] is not None else None
     in_progress = page._review_in_progress and getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True)
-    page.__dict__["review"] = review_from(page, approval, lambda: in_progress)
+    page.__dict__["review"] = review_from(
+        page, approval, lambda: in_progress, stored_digest(page)
+    )
 
 
 def _approved_version(approval):

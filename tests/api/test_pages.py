@@ -198,3 +198,20 @@ def test_image_urls_use_the_origin_the_api_is_read_on(client, page, settings):
     response = client.get(v3(page), HTTP_HOST="conditions.example.org", secure=True)
     image = sections_by_type(response.json()["body"])["hero"]["image"]
     assert image["src"].startswith("https://conditions.example.org/media/")
+
+
+def test_the_live_review_is_read_from_the_stored_digest(client, page, monkeypatch):
+    import cms.pages.reviewing
+
+    def no_hashing(page):
+        raise AssertionError("the live page's clinical sections were hashed")
+
+    monkeypatch.setattr(cms.pages.reviewing, "clinical_fingerprint", no_hashing)
+    cache.clear()
+    assert client.get(v3(page)).json()["review"]["status"] == "reviewed"
+
+
+def test_a_row_without_a_digest_has_its_review_worked_out(client, page):
+    type(page).objects.filter(pk=page.pk).update(clinical_digest="")  # as rows saved before it
+    cache.clear()
+    assert client.get(v3(page)).json()["review"]["status"] == "reviewed"

@@ -13,7 +13,7 @@ from cms.pages.clinical import (
     is_clinical_block,
 )
 from cms.pages.models import ConditionPage
-from tests.factories import ConditionPageFactory
+from tests.factories import ConditionPageFactory, publish_approved
 
 CORE_CLINICAL = {"condition_basics", "symptom_list", "cause_list", "treatment_tiers", "faq"}
 
@@ -133,3 +133,38 @@ def test_every_clinical_page_field_is_covered(sciatica, field):
     changes = clinical_changes(sciatica, other)
     assert changes == [str(ConditionPage._meta.get_field(field).verbose_name)]
     assert field in clinical_content(other)["fields"]
+
+
+def test_a_saved_row_carries_its_clinical_digest(sciatica):
+    row = ConditionPage.objects.get(pk=sciatica.pk)
+    assert row.clinical_digest == clinical_fingerprint(row)
+
+
+def test_saving_other_fields_alone_keeps_the_digest_and_saving_content_renews_it(sciatica):
+    before = sciatica.clinical_digest
+    ConditionPage.objects.filter(pk=sciatica.pk).update(clinical_digest="stale")
+    sciatica.seo_title = "Sciatica explained"
+    sciatica.save(update_fields=["seo_title"])
+    assert ConditionPage.objects.get(pk=sciatica.pk).clinical_digest == "stale"
+
+    sciatica.condition_name = "Sciatic nerve pain"
+    sciatica.save(update_fields=["condition_name"])
+
+    row = ConditionPage.objects.get(pk=sciatica.pk)
+    assert row.clinical_digest == clinical_fingerprint(row) != before
+
+
+def test_publishing_a_revision_renews_the_digest_and_a_revision_claims_none(sciatica):
+    publish_approved(sciatica)
+    draft = ConditionPage.objects.get(pk=sciatica.pk)
+    draft.condition_name = "Sciatic nerve pain"
+    revision = draft.save_revision()
+
+    assert revision.as_object().clinical_digest == ""  # its content is not the row's
+    assert ConditionPage.objects.get(pk=sciatica.pk).clinical_digest == sciatica.clinical_digest
+
+    publish_approved(revision.as_object())
+
+    row = ConditionPage.objects.get(pk=sciatica.pk)
+    assert row.condition_name == "Sciatic nerve pain"
+    assert row.clinical_digest == clinical_fingerprint(row) != sciatica.clinical_digest
