@@ -2,9 +2,11 @@
 
 Validators are computed without rendering or reading the database: a *generation* stamp kept
 in the cache for each page and bumped (see :mod:`cms.api.signals`) whenever the page or anything
-it shows is published, unpublished, moved or deleted. The ETag hashes it, so a stored response
-is found under its ETag and never needs deleting: a bump simply makes the old entry unreachable
-until it expires. Only a page without a stamp yet costs a query (is it live?).
+it shows is published, unpublished, moved or deleted. The ETag hashes it. A rendered response is
+stored with the stamp it was rendered under, and read in the same round trip as the stamp: it is
+served only while that stamp is current, so nothing ever needs deleting (a bump makes the stored
+copy stale; the next render replaces it). Only a page without a stamp yet costs a query (is it
+live?).
 
 Requests that may see more than the public (a bearer token, a session cookie) are never served
 from, or stored in, the shared cache, and are marked ``private, no-store``.
@@ -154,40 +156,51 @@ def representation_version() -> str:
     return hashlib.sha256(document.encode()).hexdigest()[:12]
 
 
-def _etag(*parts) -> str:
+def _digest(*parts) -> str:
     parts = (representation_version(), settings.API_CACHE_VERSION, *parts)
-    digest = hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()[:32]
-    return f'"{digest}"'
+    return hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()[:32]
 
 
-def _serve(request, view, args, kwargs, *, etag: str, last_modified: float):
-    """304, a stored copy, or a fresh render stored for next time."""
-    not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
+def _etag(*parts) -> str:
+    return f'"{_digest(*parts)}"'
+
+
+def is_conditional(request) -> bool:
+    return "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+
+
+def _serve(request, view, args, kwargs, *, key: str, stamp, stored):
+    """304, the stored copy (if rendered under ``stamp``), or a fresh render stored for next
+    time. ``stored`` is what the cache held under ``key``, read with the stamp."""
+    etag = _etag(key, stamp)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=int(stamp))
     if not_modified is not None:
-        return set_public(not_modified, etag, last_modified)
-    key = f"cms_api:response:{etag}"
-    stored = _read(key)
-    if stored is not None:
-        content, content_type = stored
+        return set_public(not_modified, etag, stamp)
+    if stored is None and is_conditional(request):
+        stored = _read(key)  # a conditional request read the stamp alone
+    if stored is not None and stored[0] == stamp:
+        _stamp, content, content_type = stored
         response = HttpResponse(content, content_type=content_type)
         response["X-Cache"] = "hit"
-        return set_public(response, etag, last_modified)
+        return set_public(response, etag, stamp)
     response = view(request, *args, **kwargs)
     if response.status_code != 200:
         return response
     if hasattr(response, "render"):  # DRF (API v2) responses render lazily
         response = response.render()
-    _write(key, (response.content, response["Content-Type"]), settings.API_CACHE_TIMEOUT)
+    _write(key, (stamp, response.content, response["Content-Type"]), settings.API_CACHE_TIMEOUT)
     response["X-Cache"] = "miss"
-    return set_public(response, etag, last_modified)
+    return set_public(response, etag, stamp)
 
 
-def _cached_view(view, validators):
+def _cached_view(view, scope_of, missing_stamp):
     """Wrap ``view`` with conditional GET and the shared response cache.
 
-    ``validators(request, kwargs)`` returns ``(etag, last_modified)`` for the response, computed
-    without rendering it, or ``None`` to answer uncached. Other methods and personalised requests
-    pass through.
+    ``scope_of(request, kwargs)`` names the generation scope the response depends on (a page id
+    or :data:`ALL_PAGES`). Its stamp and the stored response are read in one round trip; the
+    stored response carries the stamp it was rendered under and is served only while that is
+    the current one. ``missing_stamp(scope)`` gives a stamp when the cache has none, or
+    ``None`` to answer uncached. Other methods and personalised requests pass through.
     """
 
     @functools.wraps(view)
@@ -197,32 +210,36 @@ def _cached_view(view, validators):
         with request_scope():
             if is_personalised(request):
                 return set_private(view(request, *args, **kwargs))
-            found = validators(request, kwargs)
-            if found is None:
-                return view(request, *args, **kwargs)
-            etag, last_modified = found
-            return _serve(request, view, args, kwargs, etag=etag, last_modified=last_modified)
+            scope = scope_of(request, kwargs)
+            key = f"cms_api:response:{_digest(request.path, scope, variant(request))}"
+            generation = _generation_key(scope)
+            # A conditional request most often ends in a 304: read the stamp alone.
+            found = _read_many([generation] if is_conditional(request) else [generation, key])
+            stamp = found.get(generation)
+            if stamp is None:
+                stamp = missing_stamp(scope)
+                if stamp is None:
+                    return view(request, *args, **kwargs)
+            stored = found.get(key)
+            return _serve(request, view, args, kwargs, key=key, stamp=stamp, stored=stored)
 
     return wrapper
 
 
+def _new_page_stamp(page_id):
+    # Only a page without a stamp yet is looked up, so a request for any id cannot create stamps.
+    if not Page.objects.filter(pk=page_id, live=True).exists():
+        return None
+    return generations(page_id)[page_id]
+
+
 def cached_page_view(page_kwarg: str):
     """Decorate a page detail view (its page id arrives as ``page_kwarg``) with conditional GET
-    and the shared response cache."""
-
-    def page_validators(request, kwargs):
-        page_id = kwargs[page_kwarg]
-        # Every change to what the page shows bumps its stamp (see cms.api.signals), so the
-        # stamp alone validates the response: a hit reads no row. Only a page without a stamp
-        # yet is looked up, so a request for any id cannot create stamps.
-        stamp = _read(_generation_key(page_id))
-        if stamp is None:
-            if not Page.objects.filter(pk=page_id, live=True).exists():
-                return None
-            stamp = generations(page_id)[page_id]
-        return _etag(request.path, page_id, stamp, variant(request)), stamp
-
-    return lambda view: _cached_view(view, page_validators)
+    and the shared response cache. Every change to what the page shows bumps its stamp (see
+    :mod:`cms.api.signals`), so the stamp alone validates the response: a hit reads no row."""
+    return lambda view: _cached_view(
+        view, lambda request, kwargs: kwargs[page_kwarg], _new_page_stamp
+    )
 
 
 def cached_site_view(view):
@@ -230,9 +247,6 @@ def cached_site_view(view):
 
     Any publish, unpublish, move or delete makes it stale.
     """
-
-    def site_validators(request, kwargs):
-        stamp = generations(ALL_PAGES)[ALL_PAGES]
-        return _etag(request.path, stamp, variant(request)), stamp
-
-    return _cached_view(view, site_validators)
+    return _cached_view(
+        view, lambda request, kwargs: ALL_PAGES, lambda scope: generations(scope)[scope]
+    )

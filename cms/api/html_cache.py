@@ -1,12 +1,13 @@
 """A shared cache of public HTML pages for anonymous readers, and the CDN headers to go with it.
 
-A page's HTML is stored under an ETag built from the same per-page *generation* stamps the API
-cache uses (see :mod:`cms.api.cache`), plus a site-wide stamp bumped whenever a site setting is
-saved. So everything that makes a page's API response stale (a publish, unpublish, move or
-delete of the page, of a page it shows or lists, or of one of its descendants; see
-:mod:`cms.api.signals`) makes its HTML stale too, and nothing is ever deleted: a bump makes the
-old copy unreachable. Publishing also asks ``wagtail.contrib.frontend_cache`` to purge the same
-set of pages from the CDN.
+A page's HTML is stored with the same per-page *generation* stamp the API cache uses (see
+:mod:`cms.api.cache`) and a site-wide stamp bumped whenever a site setting is saved, and served
+only while both are current; the ETag hashes them. So everything that makes a page's API
+response stale (a publish, unpublish, move or delete of the page, of a page it shows or lists,
+or of one of its descendants; see :mod:`cms.api.signals`) makes its HTML stale too, and nothing
+is ever deleted: the next render replaces the stale copy. A hit takes two cache round trips:
+the page a URL serves, then its stamps and stored copy together. Publishing also asks
+``wagtail.contrib.frontend_cache`` to purge the same set of pages from the CDN.
 
 Only what no visitor could tell apart is stored: a ``200`` from Wagtail's page serving, for a
 ``GET``/``HEAD`` without a query string, from a request without a session cookie, an
@@ -20,17 +21,29 @@ Settings: ``HTML_CACHE_ENABLED``, ``HTML_CACHE_MAX_AGE`` (browsers), ``HTML_CACH
 
 from __future__ import annotations
 
+import functools
 import time
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import get_resolver
+from django.urls.resolvers import RoutePattern
 from django.utils.cache import get_conditional_response, patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 
-from .cache import _etag, _generation_key, _read, _write, _write_many, generations, is_personalised
+from .cache import (
+    _etag,
+    _generation_key,
+    _read,
+    _read_many,
+    _write_many,
+    generations,
+    is_conditional,
+    is_personalised,
+)
 
 #: Generation scope bumped by any change to a site-wide setting: every page shows them.
 SITE_SETTINGS = "site-settings"
@@ -38,14 +51,32 @@ SITE_SETTINGS = "site-settings"
 NOT_STORED_HEADERS = {"set-cookie", "vary", "etag", "cache-control", "x-cache"}
 
 
-def _route_key(request) -> str:
-    return f"cms_html:route:{request.scheme}://{request.get_host()}{request.path}"
+def _url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}{request.path}"
 
 
-def _validators(page_id: int) -> tuple[str, float]:
-    stamps = generations(page_id, SITE_SETTINGS)
-    etag = _etag("html", page_id, stamps[page_id], stamps[SITE_SETTINGS])
-    return etag, max(stamps.values())
+@functools.cache
+def _other_prefixes() -> tuple[str, ...]:
+    """Paths the root URLconf sends elsewhere than Wagtail's page serving (the API, the admin,
+    the intake form, documents): never a page, so never looked up here."""
+    return tuple(
+        f"/{pattern.pattern}"
+        for pattern in get_resolver().url_patterns
+        if isinstance(pattern.pattern, RoutePattern) and str(pattern.pattern)
+    )
+
+
+def _stamps(page_id: int, found: dict | None = None) -> tuple:
+    """The page's and the site settings' stamps, from ``found`` (read already) or the cache."""
+    keys = {_generation_key(page_id): page_id, _generation_key(SITE_SETTINGS): SITE_SETTINGS}
+    known = {scope: found[key] for key, scope in keys.items() if found and key in found}
+    if len(known) < len(keys):
+        known = generations(page_id, SITE_SETTINGS)
+    return known[page_id], known[SITE_SETTINGS]
+
+
+def _etag_of(page_id: int, stamps: tuple) -> str:
+    return _etag("html", page_id, *stamps)
 
 
 def _set_public(response, etag: str):
@@ -88,7 +119,7 @@ def mark_servable(page, request) -> None:
     """``before_serve_page``: note which page is served and its validators, read *before*
     rendering so a publish during the render cannot be stored under the new stamp."""
     if _cacheable_request(request):
-        request._html_cache = (page.pk, *_validators(page.pk))
+        request._html_cache = (page.pk, _stamps(page.pk))
 
 
 class HTMLCacheMiddleware:
@@ -100,20 +131,26 @@ class HTMLCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if not _cacheable_request(request) or request.path.startswith(_other_prefixes()):
             return self.get_response(request)
         # Nothing on a public page depends on who reads it: keep the session (and so
         # ``Vary: Cookie``) out of the render.
         request.user = AnonymousUser()
-        page_id = _read(_route_key(request))
+        url = _url(request)
+        page_id = _read(f"cms_html:route:{url}")
         if page_id is not None:
-            etag, last_modified = _validators(page_id)
+            keys = [_generation_key(page_id), _generation_key(SITE_SETTINGS)]
+            key = f"cms_html:response:{url}"
+            # A conditional request most often ends in a 304: read the stamps alone.
+            found = _read_many(keys if is_conditional(request) else [*keys, key])
+            stamps = _stamps(page_id, found)
+            etag = _etag_of(page_id, stamps)
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
                 return _set_public(not_modified, etag)
-            stored = _read(f"cms_html:response:{etag}")
-            if stored is not None:
-                content, headers = stored
+            stored = found.get(key) if key in found else _read(key)
+            if stored is not None and stored[0] == (page_id, stamps):
+                _served, content, headers = stored
                 response = HttpResponse(content)
                 for name, value in headers:
                     response[name] = value
@@ -123,13 +160,18 @@ class HTMLCacheMiddleware:
         served = getattr(request, "_html_cache", None)
         if served is None or not _storable(request, response):
             return response
-        page_id, etag, _last_modified = served
+        page_id, stamps = served
         headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
         timeout = settings.HTML_CACHE_TIMEOUT
-        _write(f"cms_html:response:{etag}", (response.content, headers), timeout)
-        _write(_route_key(request), page_id, timeout)
+        _write_many(
+            {
+                f"cms_html:response:{url}": ((page_id, stamps), response.content, headers),
+                f"cms_html:route:{url}": page_id,
+            },
+            timeout,
+        )
         response["X-Cache"] = "miss"
-        return _set_public(response, etag)
+        return _set_public(response, _etag_of(page_id, stamps))
 
 
 def invalidate_site_settings() -> None:

@@ -71,3 +71,24 @@ def make_linked_page(condition_index, images, link_targets):
         return page
 
     return make
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """The keys of every read of the shared cache, one entry per round trip (as to Redis)."""
+    from django.core.cache import caches
+
+    cache, reads, depth = caches["default"], [], [0]
+    for name in ("get", "get_many"):
+
+        def counted(keys, *args, method=getattr(cache, name), **kwargs):
+            if not depth[0]:  # the local-memory get_many calls get: one round trip
+                reads.append([keys] if isinstance(keys, str) else list(keys))
+            depth[0] += 1
+            try:
+                return method(keys, *args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(cache, name, counted)
+    return reads

@@ -45,6 +45,29 @@ def test_public_responses_carry_validators_and_cdn_headers(client, page):
     assert {"Accept", "Authorization", "Cookie"} <= set(response["Vary"].split(", "))
 
 
+def test_a_hit_is_one_cache_round_trip(client, page, cache_reads):
+    client.get(url(page))
+    cache_reads.clear()
+
+    response = client.get(url(page))
+
+    assert response["X-Cache"] == "hit"
+    assert len(cache_reads) == 1, cache_reads  # the page's stamp and its stored JSON together
+    assert not any("cms_html" in key for key in cache_reads[0])  # the HTML cache keeps out
+
+
+def test_a_stored_response_of_an_older_stamp_is_not_served(client, page, target):
+    client.get(url(page))
+    target.title = "Renamed target"
+    publish_approved(target)  # the page shows it: its stamp is bumped
+
+    response = client.get(url(page))
+
+    assert response["X-Cache"] == "miss"
+    assert link_of(response)["title"] == "Renamed target"
+    assert client.get(url(page))["X-Cache"] == "hit"
+
+
 def test_if_none_match_gives_304_without_rendering(client, page, django_assert_num_queries):
     etag = client.get(url(page))["ETag"]
     with django_assert_num_queries(0):  # the generation stamp alone: no row, no rendering

@@ -35,6 +35,22 @@ def test_second_anonymous_read_is_a_hit_without_queries(client, page, django_ass
     assert second["X-Frame-Options"] == first["X-Frame-Options"]
 
 
+def test_a_hit_is_two_cache_round_trips(client, page, cache_reads):
+    client.get(page.url)
+    cache_reads.clear()
+
+    assert client.get(page.url)["X-Cache"] == "hit"
+
+    # The page this URL serves; then its stamps and the stored copy together.
+    assert len(cache_reads) == 2, cache_reads
+
+
+def test_paths_that_are_never_pages_are_not_looked_up(client, page, cache_reads):
+    client.get("/api/v3/site-settings/")
+    client.get("/intake/nope/")
+    assert not any("cms_html" in key for keys in cache_reads for key in keys)
+
+
 def test_headers_suit_a_cdn(client, page, settings):
     settings.HTML_CACHE_S_MAXAGE, settings.HTML_CACHE_STALE_WHILE_REVALIDATE = 123, 456
     for response in (client.get(page.url), client.get(page.url)):
