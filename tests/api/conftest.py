@@ -79,9 +79,9 @@ def cache_reads(monkeypatch):
     from django.core.cache import caches
 
     cache, reads, depth = caches["default"], [], [0]
-    for name in ("get", "get_many"):
 
-        def counted(keys, *args, method=getattr(cache, name), **kwargs):
+    def counting(method):
+        def counted(keys, *args, **kwargs):
             if not depth[0]:  # the local-memory get_many calls get: one round trip
                 reads.append([keys] if isinstance(keys, str) else list(keys))
             depth[0] += 1
@@ -90,5 +90,8 @@ def cache_reads(monkeypatch):
             finally:
                 depth[0] -= 1
 
-        monkeypatch.setattr(cache, name, counted)
+        return counted
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counting(getattr(cache, name)))
     return reads
