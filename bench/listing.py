@@ -15,16 +15,13 @@ a publish does.
 """
 
 import argparse
-import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import run
+
 SIZES = (100, 10_000)
 LISTINGS = {
     "v2": "/api/v2/pages/?type=pages.ConditionPage&fields=*&limit={limit}",
@@ -49,32 +46,11 @@ parser.add_argument(
 parser.add_argument("--keep", action="store_true", help="keep the databases, to look into them")
 
 
-class Worker:
-    """A ``bench/worker.py`` project worker on its own database."""
-
-    def __init__(self, database_url, media):
-        env = {**os.environ, "DATABASE_URL": database_url, "MEDIA_ROOT": media}
-        env.pop("REDIS_URL", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "bench" / "worker.py"), "project"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-
-    def __call__(self, **command):
-        self.proc.stdin.write(json.dumps(command) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise SystemExit(f"worker died on {command}")
-        return json.loads(line)
-
-    def close(self):
-        self.proc.stdin.close()
-        self.proc.wait(timeout=60)
+def worker(database_url, media):
+    """A ``bench/worker.py`` project worker (``make bench``'s) on its own database."""
+    env = {**os.environ, "DATABASE_URL": database_url, "MEDIA_ROOT": media}
+    env.pop("REDIS_URL", None)
+    return run.Worker("project", env=env)
 
 
 def summary(values):
@@ -97,11 +73,11 @@ def main():
     workers = {}
     try:
         for size in SIZES:
-            workers[size] = Worker(f"{args.pg_url}/{names[size]}", f"{media}/{size}")
+            workers[size] = worker(f"{args.pg_url}/{names[size]}", f"{media}/{size}")
         index = None
-        for size, worker in workers.items():
-            index = worker(cmd="setup", sizes=[])["index"]
-            worker(cmd="grow", total=size)
+        for size, side in workers.items():
+            index = side(cmd="setup", sizes=[])["index"]
+            side(cmd="grow", total=size)
         specs = {
             case: {
                 "url": LISTINGS[case].format(limit=args.limit) + f"&offset={args.offset}",
@@ -114,8 +90,8 @@ def main():
         queries = {}
         for _ in range(args.rounds):
             for case, spec in specs.items():
-                for size, worker in workers.items():
-                    answer = worker(cmd="measure", n=args.batch, **spec)
+                for size, side in workers.items():
+                    answer = side(cmd="measure", n=args.batch, **spec)
                     times[case, size] += answer["timings"]
                     queries[case, size] = answer["queries"]
         print(f"{args.rounds} rounds x {args.batch} requests per case and size, alternating; "
@@ -137,8 +113,8 @@ def main():
                     if args.explain and query["plan"]:
                         print(query["plan"])
     finally:
-        for worker in workers.values():
-            worker.close()
+        for side in workers.values():
+            side.close()
         if args.keep:
             print("kept:", ", ".join(names.values()))
         else:
@@ -146,6 +122,7 @@ def main():
                 for name in names.values():
                     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         shutil.rmtree(media, ignore_errors=True)
+        shutil.rmtree(run.MEDIA, ignore_errors=True)
 
 
 if __name__ == "__main__":

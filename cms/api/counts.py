@@ -5,8 +5,8 @@ page the listing selects: at 10,000 pages it costs more than the rest of the req
 the only part of a listing whose cost grows with the tree. The total is the same for every
 offset and limit, and it only changes when a page row does. So it is kept in the shared cache
 under the SQL of the count and a generation stamp, :data:`PAGE_ROWS`, that every write to a page
-row bumps (publish, unpublish, draft save, creation, delete: any ``save()`` or ``delete()`` of a
-page), as do moves, view restrictions and sites (see :func:`connect`).
+row bumps (publish, unpublish, creation, delete: any ``save()`` or ``delete()`` of a page but
+one writing only :data:`DRAFT_FIELDS`), as do moves, view restrictions and sites.
 
 Only counts that read nothing but page tables are kept: a listing filtered through another
 table (a search, a locale's code) is counted afresh each time. Rows written without ``save()``
@@ -76,8 +76,15 @@ class CountOncePagination(WagtailLimitOffsetPagination):
         return count(queryset)
 
 
-def _page_row_changed(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+#: What saving a draft or locking a page writes: nothing a listing selects or filters by.
+DRAFT_FIELDS = frozenset(
+    {"comments", "wagtail_admin_comments", "latest_revision", "latest_revision_created_at",
+     "draft_title", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+)
+
+
+def _page_row_changed(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page) and not (update_fields and update_fields <= DRAFT_FIELDS):
         rows_changed()
 
 
