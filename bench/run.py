@@ -52,14 +52,14 @@ def side_env(side, redis=False):
 
 
 class Worker:
-    def __init__(self, side):
+    def __init__(self, side, env=None):
         self.side = side
         self.proc = subprocess.Popen(
             [PYTHON, str(ROOT / "bench" / "worker.py"), side],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
-            env=side_env(side),
+            env=side_env(side) if env is None else env,
             cwd=ROOT,
         )
 

@@ -213,6 +213,10 @@ def before(spec):
         from cms.api.cache import invalidate
 
         invalidate([spec["uncached"]])
+        if spec.get("rows_changed"):  # as any write to a page row does: totals are recounted
+            from cms.api.counts import rows_changed
+
+            rows_changed()
 
 
 def measure(spec):
@@ -249,8 +253,26 @@ def profile(spec):
     return {"text": profiler.output_text(unicode=False, color=False, show_all=False)[:6000]}
 
 
+def explain(spec):
+    """One request's queries, each with PostgreSQL's plan as run (``EXPLAIN ANALYZE``)."""
+    before(spec)
+    request(spec)
+    before(spec)
+    with CaptureQueriesContext(connection) as queries:
+        request(spec)
+    out = []
+    for query in queries.captured_queries:
+        plan = None
+        if connection.vendor == "postgresql" and query["sql"].lstrip().upper().startswith("SELECT"):
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+        out.append({"sql": query["sql"], "time": query["time"], "plan": plan})
+    return {"queries": out}
+
+
 COMMANDS = {"setup": lambda c: setup(c["sizes"]), "grow": lambda c: grow(c["total"]),
-            "measure": measure, "profile": profile}
+            "measure": measure, "profile": profile, "explain": explain}
 
 for line in sys.stdin:
     command = json.loads(line)

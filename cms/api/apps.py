@@ -9,6 +9,7 @@ class ApiConfig(AppConfig):
     def ready(self):
         # openapi must run before wagtail.api.v3.registry is imported (it builds every page
         # schema at import time): it types page bodies section by section.
-        from . import openapi, signals  # noqa: F401
+        from . import counts, openapi, signals  # noqa: F401
 
         signals.connect()
+        counts.connect()

@@ -20,6 +20,7 @@ from cms.edge.scope import request_scope
 from cms.pages.api.fields import page_path
 from cms.pages.api.preview import PreviewTokenError, page_for_token
 
+from . import counts
 from .cache import set_private
 
 router = Router(tags=["delivery"])
@@ -88,7 +89,7 @@ def routes(
     ),
 ):
     pages = routable_pages(request)
-    count = pages.count()
+    count = counts.count(pages)
     window = (
         pages.select_related("content_type")
         .only("id", "title", "url_path", "path", "depth", "last_published_at", "content_type")

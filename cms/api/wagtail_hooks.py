@@ -65,3 +65,21 @@ def serialise_pages_once(api):
         detail.view_func = page_detail(detail.view_func)
     for url_name in ("detail_page", "preview"):
         serialise_once(api, find_operation(api, url_name))
+
+
+@hooks.register("register_api_v3_routers")
+def count_page_listings_once(api):
+    """The pages listing's total comes from :func:`cms.api.counts.count`: Wagtail's listing
+    function, paginated again by the same pagination with a remembered total."""
+    from ninja.pagination import paginate
+
+    from .counts import CountOncePagination
+    from .serialise import find_operation
+
+    listing = find_operation(api, "list_pages")
+    if getattr(listing.view_func, "counts_once", False):
+        return
+    listing.view_func = paginate(CountOncePagination, pass_parameter="pagination_info")(
+        listing.view_func.__wrapped__
+    )
+    listing.view_func.counts_once = True

@@ -81,3 +81,46 @@ def test_queries_are_the_same_at_limit_10_and_50(
     with django_assert_num_queries(len(at_10.captured_queries)):
         response = client.get(listing.format(limit=50))
     assert len(response.json()["items"]) == 50
+
+
+COUNTED = ["/api/v3/pages/?type=pages.ConditionPage", "/api/v3/routes/?"]
+
+
+@pytest.mark.parametrize("listing", COUNTED)
+def test_the_total_is_counted_once_until_a_page_changes(client, condition_index, listing):
+    for n in range(12):
+        ConditionPageFactory(parent=condition_index, title=f"Page {n}")
+
+    def get(offset, limit=5):
+        with CaptureQueriesContext(connection) as queries:
+            data = client.get(f"{listing}&limit={limit}&offset={offset}").json()
+        counts = sum(q["sql"].startswith("SELECT COUNT(") for q in queries.captured_queries)
+        return data["count"], counts, len(queries.captured_queries)
+
+    total, counted, _ = get(0)
+    assert counted == 1
+    # Other pages of results (each a response cache miss) reuse the total: one query fewer.
+    assert get(5)[:2] == (total, 0)
+    reused = get(10)[2]
+    publish_approved(ConditionPageFactory(parent=condition_index, title="New"))
+    assert get(10, limit=4) == (total + 1, 1, reused + 1)
+
+
+@pytest.mark.parametrize("listing", COUNTED)
+def test_the_total_follows_every_change_to_the_set(client, condition_index, listing):
+    pages = [ConditionPageFactory(parent=condition_index, title=f"Page {n}") for n in range(4)]
+
+    def total():
+        return client.get(f"{listing}&limit=1&offset=1").json()["count"]
+
+    start = total()
+    pages[0].unpublish()
+    assert total() == start - 1
+    publish_approved(pages[0])
+    assert total() == start
+    PageViewRestriction.objects.create(page=pages[1], restriction_type="login")
+    assert total() == start - 1
+    pages[2].delete()
+    assert total() == start - 2
+    pages[3].move(condition_index.get_parent().get_parent(), pos="last-child")  # out of the site
+    assert total() == start - 3
