@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
+from cms.api.cache import invalidate
 from tests.factories import (
     ConditionPageFactory,
     FigureBlockFactory,
@@ -123,6 +124,24 @@ def test_find_keeps_representation_parameters(client, page):
 #: the related conditions, the images and their renditions, the pages the sections choose or
 #: link to, the clinic (JSON-LD publisher).
 DETAIL_QUERIES = {"v3": 11, "v2": 17}
+#: The same, as right after a publish (the page's cached JSON stale, nothing else): the
+#: restrictions, the site and the clinic are kept between requests (``cms.pages.siteconfig``),
+#: the stamp and the root paths are in the cache. Left: the page, its ancestors, the related
+#: conditions, the images, their renditions and the linked pages.
+AFTER_PUBLISH_QUERIES = 6
+
+
+@pytest.mark.parametrize("sections", [5, 200])
+def test_detail_after_a_publish_reads_only_the_page_and_what_it_shows(
+    client, make_linked_page, django_assert_num_queries, sections
+):
+    page = make_linked_page(sections=sections)
+    client.get(v3(page))
+    invalidate([page.pk])
+    with django_assert_num_queries(AFTER_PUBLISH_QUERIES):
+        response = client.get(v3(page))
+    assert response["X-Cache"] == "miss"
+    assert len(response.json()["body"]) == sections
 
 
 @pytest.mark.parametrize("api", ["v3", "v2"])
