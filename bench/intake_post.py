@@ -27,6 +27,9 @@ parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQL
 parser.add_argument(
     "--pg-url", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 )
+parser.add_argument(
+    "--db", default=os.environ.get("BENCH_INTAKE_DB", "perf_intake_post"), help="--pg database name"
+)
 parser.add_argument("--rounds", type=int, default=8)
 parser.add_argument("--batch", type=int, default=25)
 parser.add_argument("--sql", action="store_true", help="print the intake POST's queries")
@@ -36,7 +39,7 @@ args = parser.parse_args()
 if args.pg:
     import psycopg
 
-    NAME = "perf_intake_post"
+    NAME = args.db
     with psycopg.connect(f"{args.pg_url}/postgres", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{NAME}"')
         admin.execute(f'CREATE DATABASE "{NAME}"')

@@ -6,6 +6,7 @@ The setting is a list of urlsafe base64 Fernet keys; the first one encrypts, eve
 """
 
 import json
+from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -17,7 +18,12 @@ __all__ = ["EncryptedJSONField", "InvalidToken", "get_fernet"]
 
 
 def get_fernet() -> MultiFernet:
-    keys = [k for k in getattr(settings, "INTAKE_ENCRYPTION_KEYS", []) if k]
+    """The keys' ``MultiFernet``, built once per list of keys (every row encrypts or decrypts)."""
+    return _fernet(tuple(k for k in getattr(settings, "INTAKE_ENCRYPTION_KEYS", []) if k))
+
+
+@lru_cache(maxsize=4)
+def _fernet(keys: tuple) -> MultiFernet:
     if not keys:
         raise ImproperlyConfigured(
             "INTAKE_ENCRYPTION_KEYS is empty: intake answers cannot be stored without an "

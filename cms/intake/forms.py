@@ -87,14 +87,9 @@ class IntakeFormBuilder(FormBuilder):
         return forms.CharField(max_length=30, validators=[phone_validator], **options)
 
     def create_date_field(self, field, options):
-        attrs = {"type": "date"}
-        validators = []
         limit = getattr(field, "date_limit", "")
-        if limit in DATE_LIMIT_CHECKS:
-            today = timezone.localdate()
-            attrs["max" if limit == "not_future" else "min"] = today.isoformat()
-            validators.append(DATE_LIMIT_CHECKS[limit])
-        options["widget"] = forms.DateInput(attrs=attrs, format="%Y-%m-%d")
+        validators = [DATE_LIMIT_CHECKS[limit]] if limit in DATE_LIMIT_CHECKS else []
+        options["widget"] = LimitedDateInput(limit=limit)
         return forms.DateField(input_formats=["%Y-%m-%d"], validators=validators, **options)
 
     def create_number_field(self, field, options):
@@ -153,8 +148,29 @@ class IntakeFormBuilder(FormBuilder):
     def get_form_class(self):
         attrs = OrderedDict(self.formfields)
         attrs["steps"] = form_steps(self.intake_form, self.rows)
+        attrs["step_of"] = {n: i for i, step in enumerate(attrs["steps"]) for n in step["names"]}
         attrs["red_flags"] = self.intake_form.red_flag_rules() if self.intake_form else []
         return type("IntakeSubmissionForm", (IntakeBaseForm,), attrs)
+
+
+class LimitedDateInput(forms.DateInput):
+    """A date input whose ``max`` (``not_future``) or ``min`` (``not_past``) is today.
+
+    Today is read when the input is rendered, not when the form class is built: a built class
+    is kept with the cached form definition and may outlive the day.
+    """
+
+    input_type = "date"
+
+    def __init__(self, limit="", attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        self.limit = limit
+
+    def get_context(self, name, value, attrs):
+        if self.limit in DATE_LIMIT_CHECKS:
+            bound = "max" if self.limit == "not_future" else "min"
+            attrs = {**(attrs or {}), bound: timezone.localdate().isoformat()}
+        return super().get_context(name, value, attrs)
 
 
 def form_steps(intake_form, rows):
@@ -181,12 +197,12 @@ class IntakeBaseForm(BaseForm):
     """
 
     steps = []
+    step_of = {}  # field name -> index of its step, worked out with the class
     red_flags = []
 
     def __init__(self, *args, up_to_step=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.up_to_step = up_to_step
-        self.step_of = {name: i for i, step in enumerate(self.steps) for name in step["names"]}
         self.hidden_names = set()
 
     def rule_holds(self, rule):
@@ -282,9 +298,9 @@ def _is_json_type(value, expected):
     return False
 
 
-def build_schema(intake_form, rows) -> dict:
-    """The JSON description of a form: everything a front-end needs to render and validate it."""
-    form_class = IntakeFormBuilder(rows, intake_form=intake_form).get_form_class()
+def build_schema(intake_form, form_class) -> dict:
+    """The JSON description of a form (``form_class`` is its built form class): everything a
+    front-end needs to render and validate it."""
     steps = []
     for step in form_class.steps:
         fields = []

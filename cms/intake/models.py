@@ -120,6 +120,19 @@ class IntakeForm(ClusterableModel, index.Indexed):
         if self.pk:
             self.version += 1
         super().save(*args, **kwargs)
+        self._forget_built()
+
+    def __getstate__(self):
+        # The built form class cannot be pickled (the definition cache pickles the form and its
+        # rows); it and the schema are rebuilt from the rows after loading.
+        state = super().__getstate__()
+        state.pop("_form_class", None)
+        state.pop("_schema", None)
+        return state
+
+    def _forget_built(self):
+        self._form_class = None
+        self._schema = None
 
     def red_flag_rules(self) -> list[dict]:
         """The red-flag rules as dicts (``field``, ``operator``, ``value``, ``message``)."""
@@ -153,18 +166,26 @@ class IntakeForm(ClusterableModel, index.Indexed):
     def refresh_from_db(self, *args, **kwargs):
         self._rows = None
         self._red_flags = None
+        self._forget_built()
         super().refresh_from_db(*args, **kwargs)
 
     def get_form_class(self):
-        return self.form_builder(self.get_form_fields(), intake_form=self).get_form_class()
+        """The Django form class of the rows, built once per instance (like the rows)."""
+        if getattr(self, "_form_class", None) is None:
+            builder = self.form_builder(self.get_form_fields(), intake_form=self)
+            self._form_class = builder.get_form_class()
+        return self._form_class
 
     @property
     def steps(self):
         return form_steps(self, self.get_form_fields())
 
     def schema(self) -> dict:
-        """The form as a front-end renders it: see ``build_schema``."""
-        return build_schema(self, self.get_form_fields())
+        """The form as a front-end renders it: see ``build_schema``. Built once per instance
+        and shared (it is also every submission's snapshot): treat it as read-only."""
+        if getattr(self, "_schema", None) is None:
+            self._schema = build_schema(self, self.get_form_class())
+        return self._schema
 
 
 class IntakeFormField(AbstractFormField):

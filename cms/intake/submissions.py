@@ -19,9 +19,11 @@ def store_submission(intake_form, form, source_page=None) -> IntakeSubmission:
 
     The snapshot ties the answers to the exact form version they answered; the notification
     is queued only once the row has committed, so it can never announce a rolled-back row,
-    and a failure to send it cannot undo the row. The row is one ``INSERT``, atomic on its own:
-    outside a transaction it commits as it is written (no ``BEGIN``/``COMMIT`` round trips) and
-    the notification is queued right after; inside one, both wait for its commit.
+    and a failure to send it cannot undo the row. A form without a notification address queues
+    none (there is nobody to tell); an urgent submission always tells the Intake managers. The
+    row is one ``INSERT``, atomic on its own: outside a transaction it commits as it is written
+    (no ``BEGIN``/``COMMIT`` round trips) and the notification is queued right after; inside
+    one, both wait for its commit.
     """
     return _create(intake_form, form, source_page)
 
@@ -37,7 +39,10 @@ def _create(intake_form, form, source_page):
         source_page=source_page,
         urgent=bool(form.raised_red_flags()),
     )
-    transaction.on_commit(partial(notify_new_submission.enqueue, str(submission.pk)), robust=True)
+    if intake_form.notification_email:
+        transaction.on_commit(
+            partial(notify_new_submission.enqueue, str(submission.pk)), robust=True
+        )
     if submission.urgent:
         transaction.on_commit(
             partial(notify_urgent_submission.enqueue, str(submission.pk)),

@@ -17,9 +17,7 @@ def notify_new_submission(submission_id: str):
     The mail carries no answers, only a link to the submission in the admin. It runs after the
     submission has committed, so a mail failure fails this task, never the submission.
     """
-    from .models import IntakeSubmission
-
-    submission = IntakeSubmission.objects.select_related("form").filter(pk=submission_id).first()
+    submission = _submission(submission_id)
     if submission is None or not submission.form.notification_email:
         return
     link = admin_base_url() + submission.get_admin_url()
@@ -32,6 +30,16 @@ def notify_new_submission(submission_id: str):
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[submission.form.notification_email],
     )
+
+
+def _submission(submission_id):
+    """The submission and its form, without its answers and snapshot: a mail holds no health
+    data, so a task never decrypts (or even reads) them."""
+    from .models import IntakeSubmission
+
+    columns = ("pk", "form", "form__title", "form__notification_email")
+    submissions = IntakeSubmission.objects.select_related("form").only(*columns)
+    return submissions.filter(pk=submission_id).first()
 
 
 def admin_base_url() -> str:
@@ -50,9 +58,8 @@ def notify_urgent_submission(submission_id: str):
     from django.contrib.auth import get_user_model
 
     from .groups import INTAKE_MANAGERS
-    from .models import IntakeSubmission
 
-    submission = IntakeSubmission.objects.select_related("form").filter(pk=submission_id).first()
+    submission = _submission(submission_id)
     if submission is None:
         return
     managers = get_user_model().objects.filter(

@@ -1,7 +1,7 @@
 """The public, server-rendered intake form: one step per request, CSRF protected."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -9,6 +9,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from .definitions import submittable_form
 from .models import IntakeForm
 from .protection import (
     FormTokenError,
@@ -39,7 +40,10 @@ def _render_step(request, intake_form, form, step, page, status=200, message="",
 @sensitive_variables()
 @require_http_methods(["GET", "POST"])
 def intake_form_view(request, slug):
-    intake_form = get_object_or_404(IntakeForm, slug=slug)
+    # The cached definition, as the API's POST uses it: the same form class, rules and snapshot.
+    intake_form = submittable_form(slug)
+    if intake_form is None:
+        raise Http404
     page = _source_page(request)
     form_class = intake_form.get_form_class()
     if request.method == "GET":

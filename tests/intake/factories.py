@@ -92,3 +92,19 @@ VALID_ANSWERS = {
     "email": "pat@example.com",
     "i_agree": True,
 }
+
+
+def short_form_final_post(slug="short"):
+    """The HTML form's one and only step of ``build_form(SPINE_ROWS[:4])``, fully answered."""
+    from cms.intake.protection import issue_form_token
+
+    return {
+        "_step": "0",
+        "_token": issue_form_token(slug),
+        "_action": "next",
+        "where_is_the_pain": ["lumbar"],
+        "how_long": "Over 12 weeks",
+        "pain_score": "4",
+        "prior_back_surgery": "no",
+        "consent": "on",
+    }

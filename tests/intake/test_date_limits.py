@@ -60,3 +60,14 @@ def test_only_date_fields_take_a_limit(db):
     row = IntakeFormField(label="Name", field_type="singleline", date_limit="not_past")
     with pytest.raises(ValidationError):
         row.clean()
+
+
+def test_the_date_input_limit_is_today_when_rendered(db, client):
+    """The built form class is kept with the cached definition: its limit must not age."""
+    from unittest import mock
+
+    form_class = form_with("not_future").get_form_class()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with mock.patch("cms.intake.forms.timezone.localdate", return_value=tomorrow):
+        html = str(form_class()["surgery_date"])
+    assert f'max="{tomorrow.isoformat()}"' in html and 'type="date"' in html

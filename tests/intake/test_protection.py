@@ -7,7 +7,7 @@ from django.test import override_settings
 
 from cms.intake.models import IntakeSubmission
 
-from .factories import SPINE_ROWS, build_form
+from .factories import SPINE_ROWS, build_form, short_form_final_post
 
 
 def dead_redis(ignore_exceptions):
@@ -64,20 +64,9 @@ def test_api_submission_is_stored_while_redis_is_down(
 def test_html_submission_is_stored_while_redis_is_down(
     ignore_exceptions, form_page, client, settings, caplog
 ):
-    from cms.intake.protection import issue_form_token
-
     intake_form, page = form_page
     settings.INTAKE_MIN_FILL_SECONDS = 0
-    data = {
-        "_step": "0",
-        "_token": issue_form_token("short"),
-        "_action": "next",
-        "where_is_the_pain": ["lumbar"],
-        "how_long": "Over 12 weeks",
-        "pain_score": "4",
-        "prior_back_surgery": "no",
-        "consent": "on",
-    }
+    data = short_form_final_post()
     with (
         override_settings(CACHES=dead_redis(ignore_exceptions)),
         caplog.at_level(logging.WARNING, logger="cms.intake"),

@@ -1,5 +1,8 @@
 """What a submission costs: the form's definition comes from the cache, the row is one INSERT."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from cms.intake.models import IntakeFormField, IntakeRedFlag, IntakeSubmission
 
 
@@ -53,3 +56,53 @@ def test_deleted_form_is_404(db, answers, submit):
     IntakeSubmission.objects.all().delete()
     intake_form.delete()
     assert submit("gone", answers).status_code == 404
+
+
+def test_html_form_post_uses_the_cached_definition(db, client, settings):
+    """The server-rendered form's final POST shares the API's cached definition: one INSERT."""
+    from .factories import SPINE_ROWS, build_form, short_form_final_post
+
+    build_form(SPINE_ROWS[:4], slug="short")
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    data = short_form_final_post()
+    assert client.get("/intake/short/").status_code == 200  # loads and caches the definition
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post("/intake/short/", data)
+    assert response.status_code == 302, response.content
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert [s.split(" ")[0] for s in sql] == ["INSERT"], sql
+    assert IntakeSubmission.objects.count() == 1
+
+
+def test_a_form_without_an_address_queues_no_notification(
+    spine_form, answers, submit, django_capture_on_commit_callbacks
+):
+    spine_form.notification_email = ""
+    spine_form.save()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert submit("spine", answers).status_code == 201
+    assert callbacks == []
+
+
+def test_an_urgent_submission_is_announced_without_a_form_address(
+    spine_form, answers, submit, django_capture_on_commit_callbacks
+):
+    spine_form.notification_email = ""
+    spine_form.save()
+    IntakeRedFlag.objects.create(
+        form=spine_form, field="how_long", operator="equals", value=answers["how_long"], message="!"
+    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert submit("spine", answers).status_code == 201
+    assert len(callbacks) == 1  # the urgent notice to the Intake managers
+
+
+def test_a_counted_client_costs_one_cache_call(spine_form, answers, submit):
+    from unittest import mock
+
+    from cms.intake import protection
+
+    assert submit("spine", answers).status_code == 201  # starts this window's counter
+    with mock.patch.object(protection, "cache", wraps=protection.cache) as counted:
+        assert submit("spine", answers).status_code == 201
+    assert [call[0] for call in counted.method_calls] == ["incr"]
