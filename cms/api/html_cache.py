@@ -34,8 +34,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 
-from cms.pages.siteconfig import clinic_for_request
-
 from .cache import (
     _etag,
     _generation_key,
@@ -158,8 +156,6 @@ class HTMLCacheMiddleware:
                     response[name] = value
                 response["X-Cache"] = "hit"
                 return _set_public(response, etag)
-        # The render reads the site and its clinic (header, footer, JSON-LD): the kept copies.
-        clinic_for_request(request)
         response = self.get_response(request)
         served = getattr(request, "_html_cache", None)
         if served is None or not _storable(request, response):

@@ -46,6 +46,7 @@ from .reviewing import (
     record_override,
     review_problems,
 )
+from .siteconfig import clinic_for_request
 
 CONDITION_ONLY = ["pages.ConditionPage"]
 REPORT = ReviewStatusReportView.index_url_name
@@ -314,3 +315,10 @@ def refuse_live_copies_of_condition_pages(request, page):
         return None
     messages.error(request, f"Not copied. {LIVE_COPY_REFUSED}")
     return redirect("wagtailadmin_pages:copy", page.pk)
+
+
+@hooks.register("before_serve_page")
+def read_clinic_from_kept_copy(page, request, serve_args, serve_kwargs):
+    # Every page shows its clinic (header, footer, JSON-LD): from the copy kept between requests
+    # (templates' ``settings.pages.ClinicSettings`` then finds it on the request).
+    clinic_for_request(request)
