@@ -14,7 +14,8 @@ v3 and v2 find endpoints answer with the page itself instead of a redirect
 (see :func:`.views.find_without_redirect`).
 """
 
-from django.urls import URLPattern, path
+from django.urls import URLPattern, include, path
+from django.urls.resolvers import RoutePattern
 from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.urls import api as api_v3
@@ -63,7 +64,36 @@ v3_patterns = decorate(
     },
 )
 
+
+
+def by_first_segment(patterns):
+    """``patterns`` nested under their first path segment (``pages/``, ``intake/``, ...), in the
+    same order, so resolving a URL tries one pattern per segment and then that segment's own:
+    ninja lists every route of the API flat, and a request for the last router's routes was
+    matched against each of the sixty before it."""
+    groups: dict[str, list] = {}
+    nested = []
+    for pattern in patterns:
+        route = str(pattern.pattern)
+        segment, slash, rest = route.partition("/")
+        if not (isinstance(pattern, URLPattern) and slash and "<" not in segment):
+            nested.append(pattern)
+            continue
+        if segment not in groups:
+            groups[segment] = []
+            nested.append(path(f"{segment}/", include(groups[segment])))
+        groups[segment].append(
+            URLPattern(
+                RoutePattern(rest, name=pattern.name, is_endpoint=True),
+                pattern.callback,
+                pattern.default_args,
+                pattern.name,
+            )
+        )
+    return nested
+
+
 urlpatterns = [
-    path("v3/", (v3_patterns, v3_app_name, v3_namespace)),
+    path("v3/", (by_first_segment(v3_patterns), v3_app_name, v3_namespace)),
     path("v2/", api_v2.urls),
 ]
