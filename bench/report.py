@@ -183,6 +183,50 @@ Profiled first (pyinstrument, profiles above); query counts are exact, times are
   `RequestScopeMiddleware`; writes get no scope, so nothing read before a change answers
   after it): each linked page's URL, each image's JSON (renditions, absolute URLs), each choice
   block's labels. With the above: 1.12/1.09/1.23× stock v2.
+- **The site, its clinic and the view restrictions kept per server**
+  (`cms/pages/siteconfig.py`): the same for every request until an administrator changes one
+  of them, so each process keeps them under a stamp in the shared cache that every such change
+  renews (on every server). An uncached detail went from 9 queries to 6; with Django compiling
+  each query's SQL afresh (the site look-up's `CASE` alone took about 2 ms to compile under
+  load), that was most of the fixed cost at 10 sections. Pinned in `tests/api/test_pages.py`
+  (`AFTER_PUBLISH_QUERIES`) and `tests/pages/test_siteconfig.py` (every change seen on the next
+  request; nothing kept outside a request or without the cache).
+- **The live page's clinical digest stored with its row** (`ConditionPage.clinical_digest`,
+  worked out on every save of its content): the review status compared the latest approval with
+  a hash of every clinical section, on every uncached read (about 2 ms at 200 sections, more
+  than half of the first profile's samples). A read now compares two strings; revisions and
+  previews still hash their own content. With the kept site configuration, uncached v3 detail
+  went from 1.19/1.10/1.07× stock v2 (10/50/200 sections, the previous run) to the ratios in the
+  table above.
+- **A cached API response in one cache round trip, an HTML page in two**
+  (`cms/api/cache.py`, `cms/api/html_cache.py`): a stored response carries the stamp it was
+  rendered under and is read together with the current stamp (`MGET`); before, the stamp and
+  the response were two reads, and the HTML cache looked up every `GET`, API requests
+  included, for a third. The HTML cache now skips every path the URL configuration sends
+  elsewhere (`/api/`, `/admin/`, `/intake/`, ...). Cached v3 detail under gunicorn went from
+  0.49× the constant view's throughput (previous run) to the figure above. Pinned in
+  `tests/api/test_cache.py` and `tests/api/test_html_cache.py` (round trips counted).
+- **API v3 routes nested by their first path segment** (`cms/api/urls.py`): ninja lists the
+  API's sixty routes flat, and a request for the last router's (intake submissions) was matched
+  against every one before it.
+- **Listing totals kept until a page changes** (`cms/api/counts.py`): a listing's `count` is a
+  `COUNT(*)` over every matching page, the only part whose cost grows with the site (EXPLAIN
+  ANALYZE at 10,000 pages: about 7 ms for the v3 listing's count, which joins the page tables,
+  3.5 ms for routes'; the page queries themselves stop after `limit` rows on an index). The
+  total is kept in the shared cache under the count's SQL and a stamp that every save or delete
+  of a page row (but a draft save), move, view restriction and site renews. The next page of
+  results or another limit then costs one query less. The first listing after a publish still
+  counts: the "recounted" rows measure that case, and `bench/listing.py` measures it alone
+  (`--recount`, `--explain`).
+- **Intake POST** (`cms/intake/definitions.py`, `forms.py`, `protection.py`, `tasks.py`): each
+  process keeps the prepared form (fields, rules, built form class, snapshot) under the shared
+  stamp instead of unpickling and rebuilding it per request, and the HTML form's `POST` uses
+  it too; the rate limit is one cache call; a form without a notification address queues no
+  task (urgent answers still notify the intake managers), and the task no longer decrypts the
+  answers. In the bench the background task was running inside the measured process, costing
+  3 to 4 ms of CPU per POST and slowing the bare insert view's batches as well: the intake
+  POST's CPU time fell from 8 to 9 ms to 3 to 4.5 ms, but the ratio moved little, because the
+  bare view got faster too.
 - **`make bench` itself.** Condition pages are published with a medical approval (the review
   rule refuses anything else). The gunicorn servers listen on free ports and a server that
   does not start stops the run: with fixed ports, a second bench on the same machine failed to
@@ -194,32 +238,15 @@ Profiled first (pyinstrument, profiles above); query counts are exact, times are
 
 ## Where targets are missed, and why
 
-Each "no" in the targets table above is missed by the ratio it shows.
+Each "no" in the targets table above is missed by the ratio it shows. These rows are the most
+sensitive to other users' load on the 2 cores; the ratios move by about ±0.1 between runs.
 
-- **Uncached v3 detail against stock v2.** 9 queries against stock's 12, but more work per
-  section: every image's srcset renditions and every link's URL resolved (stock serves both as
-  ids), rich-text page links expanded, the computed page fields (breadcrumbs, related
-  conditions, JSON-LD with the clinic as publisher) and the medical review, whose check hashes
-  the page's clinical sections (`clinical_fingerprint`, about 2 ms at 200 sections) on every
-  uncached read. What is left of the queries is fixed: the site, the clinic settings, the
-  related conditions, the ancestors, the images and their renditions, the linked pages.
-- **Cached throughput under gunicorn.** A hit (API or HTML) costs no query and no database
-  connection (pinned by the tests), so what is left is two or three Redis reads and copying a
-  ~120 kB body. These rows are the most sensitive to other users' load on the 2 cores: the
-  same cases measured with the same `wrk` command against one gunicorn worker while the load
-  average was 2 to 3 gave 235 to 267 requests/s for either hit against 250 to 520 for the
-  constant view (0.5× to 1.0×); at a load average of 7 even the constant view fell to 86.
-- **Intake POST against a bare insert.** Both make one query now: the form with its fields and
-  red-flag rules comes from the cache (`cms/intake/definitions.py`, made stale by every save),
-  and a submission without an Idempotency-Key is one INSERT. What is left is Python: validating
-  the answers through the form builder, encrypting them (Fernet once for the whole set), the
-  rate limit and form token checks, and the form snapshot stored with the row
-  (`bench/intake_post.py --pg --profile 200` shows where).
-- **Listings and routes at 10,000 pages.** Their queries are flat (the same at 100 and 10,000
-  pages, and at limit 10 and 50, pinned in `tests/api/test_listings.py`), and with current
-  planner statistics each is a plain scan, but every listing counts all matching pages
-  (`COUNT(*)` for `count`): a few milliseconds at 10,000 pages on a request that costs 5 to 10.
-  A cached count would not help an uncached listing (any publish makes both stale). The
-  100-page and 10,000-page rows are measured one after the other (the tree grows in between),
-  not alternated, so load changes between them also show in the ratio.
+- **Intake POST against a bare insert.** Both make one query. The profile
+  (`bench/intake_post.py --pg --profile 300`) splits the rest: about 40% is the INSERT itself
+  (Django's model save, and PostgreSQL writing a row that holds the encrypted answers and the
+  form snapshot, several times the bare view's row), about 20% the middleware and URL stack
+  both views share, and the remainder validation through the form builder, encryption, the
+  form token and the rate limit. Reaching 1.5× would mean storing the form snapshot once per
+  form version instead of with every submission (a model change), or writing the row without
+  the ORM's save (which skips the signals other apps rely on); neither is done.
 """
