@@ -3,7 +3,7 @@
     .venv/bin/python bench/intake_post.py                      # SQLite in /tmp
     .venv/bin/python bench/intake_post.py --pg                 # a throwaway PostgreSQL database
     .venv/bin/python bench/intake_post.py --pg --sql           # also print the POST's queries
-    .venv/bin/python bench/intake_post.py --pg --profile 200   # cProfile 200 POSTs
+    .venv/bin/python bench/intake_post.py --pg --profile 200   # cProfile 200 POSTs (SORT=tottime)
 
 Same settings (``bench.project_settings``), form and body as ``bench/worker.py``; both cases
 go through Django's test client and are measured alternately (rounds of ``--batch`` requests),
@@ -115,7 +115,7 @@ if args.profile:
     profiler.enable()
     timed(intake_post, args.profile)
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+    pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(45)
 
 times = {"intake POST": [], "bare insert view": []}
 for _ in range(args.rounds):
