@@ -8,7 +8,8 @@ site or restriction too). Each process keeps them in memory under a
 *generation* stamp shared through the cache; :func:`config_changed` (connected to every such
 change in :func:`connect`) sets a new stamp now and again when the transaction commits, so every
 process reads them afresh on its next request. A request inside a
-:func:`~cms.edge.scope.request_scope` reads the stamp once. Outside a scope, or while the cache
+:func:`~cms.edge.scope.request_scope` reads the stamp once. Kept values are also read afresh
+after :data:`MAX_AGE` seconds, for writes that signal nothing. Outside a scope, or while the cache
 is unreachable, everything is read from the database each time, as Wagtail does.
 
 Requests get their own copies of the kept objects: Wagtail stores the request on a settings
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
 import uuid
 from collections.abc import Callable, Hashable
 from typing import TypeVar
@@ -44,7 +46,11 @@ GENERATION_KEY = "cms:site-config:generation"
 #: At most this many values per generation (hosts are the only open-ended key).
 MAX_VALUES = 200
 
-_kept: dict = {"generation": None, "values": {}}
+#: Kept values are read afresh after this many seconds even without a change signalled: a safety
+#: net for writes that send no signal (``QuerySet.update()``, raw SQL, another application).
+MAX_AGE = 300
+
+_kept: dict = {"generation": None, "since": 0.0, "values": {}}
 
 
 def _read_generation() -> str | None:
@@ -71,9 +77,9 @@ def kept(key: Hashable, load: Callable[[], T]) -> T:
     stamp = _generation()
     if stamp is None:
         return load()
-    current = _kept
-    if current["generation"] != stamp:
-        current = _kept = {"generation": stamp, "values": {}}
+    current, now = _kept, time.monotonic()
+    if current["generation"] != stamp or now - current["since"] > MAX_AGE:
+        current = _kept = {"generation": stamp, "since": now, "values": {}}
     values = current["values"]
     if key in values:
         return values[key]

@@ -123,3 +123,17 @@ def test_changes_set_a_new_generation(site):
     site.save()
 
     assert cache.get(GENERATION_KEY) not in (None, before)
+
+
+def test_kept_values_are_read_afresh_after_max_age(client, page, monkeypatch):
+    import cms.pages.siteconfig
+
+    detail(client, page)
+    PageViewRestriction.objects.bulk_create(  # a write that sends no signal
+        [PageViewRestriction(page=page, restriction_type="login")]
+    )
+    assert detail(client, page)[0].status_code == 200  # kept: nothing said it changed
+
+    monkeypatch.setattr(cms.pages.siteconfig, "MAX_AGE", -1)
+
+    assert detail(client, page)[0].status_code == 404
