@@ -95,18 +95,21 @@ def generations(*scopes) -> dict:
     return {keys[key]: stamp for key, stamp in found.items()}
 
 
-def invalidate(page_ids) -> None:
-    """Make the cached responses of ``page_ids`` (and of every listing) stale, now and on commit."""
-    scopes = [*{int(pk) for pk in page_ids}, ALL_PAGES]
+def bump(*scopes) -> None:
+    """New generation stamps for ``scopes``, now and again once the transaction commits, so a
+    request rendering the old content in between cannot store it under the new stamp."""
 
-    def bump():
+    def write():
         now = time.time()
         _write_many({_generation_key(scope): now for scope in scopes}, timeout=None)
 
-    bump()
-    # Again once the transaction commits, so a request rendering the old content in between
-    # cannot store it under the new stamp.
-    transaction.on_commit(bump)
+    write()
+    transaction.on_commit(write)
+
+
+def invalidate(page_ids) -> None:
+    """Make the cached responses of ``page_ids`` (and of every listing) stale, now and on commit."""
+    bump(*{int(pk) for pk in page_ids}, ALL_PAGES)
 
 
 def is_personalised(request) -> bool:

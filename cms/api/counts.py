@@ -16,39 +16,34 @@ or ``delete()`` (``QuerySet.update()``, raw SQL) are not seen, as for the respon
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-import time
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
-from .cache import _generation_key, _read, _write, _write_many, generations
+from .cache import _read, _write, bump, generations
 
 #: The generation scope of page rows, view restrictions and sites.
 PAGE_ROWS = "page-rows"
 _TABLES = re.compile(r'\b(?:FROM|JOIN)\s+"([^"]+)"')
 
 
-def page_tables() -> set[str]:
-    return {m._meta.db_table for m in apps.get_models() if issubclass(m, Page)}
+@functools.cache
+def page_tables() -> frozenset[str]:
+    return frozenset(m._meta.db_table for m in apps.get_models() if issubclass(m, Page))
 
 
 def rows_changed(**kwargs) -> None:
     """Make every kept count unreachable, now and again when the transaction commits (so a
     count of the old rows taken in between is not kept under the new stamp)."""
-
-    def bump():
-        _write_many({_generation_key(PAGE_ROWS): time.time()}, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
+    bump(PAGE_ROWS)
 
 
 def count(queryset) -> int:
@@ -78,8 +73,17 @@ class CountOncePagination(WagtailLimitOffsetPagination):
 
 #: What saving a draft or locking a page writes: nothing a listing selects or filters by.
 DRAFT_FIELDS = frozenset(
-    {"comments", "wagtail_admin_comments", "latest_revision", "latest_revision_created_at",
-     "draft_title", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+    {
+        "comments",
+        "wagtail_admin_comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
 )
 
 

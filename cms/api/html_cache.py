@@ -22,11 +22,9 @@ Settings: ``HTML_CACHE_ENABLED``, ``HTML_CACHE_MAX_AGE`` (browsers), ``HTML_CACH
 from __future__ import annotations
 
 import functools
-import time
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 from django.http import HttpResponse
 from django.urls import get_resolver
 from django.urls.resolvers import RoutePattern
@@ -40,6 +38,7 @@ from .cache import (
     _read,
     _read_many,
     _write_many,
+    bump,
     generations,
     is_conditional,
     is_personalised,
@@ -176,12 +175,7 @@ class HTMLCacheMiddleware:
 
 def invalidate_site_settings() -> None:
     """Make every stored page stale (now and once the transaction commits)."""
-
-    def bump():
-        _write_many({_generation_key(SITE_SETTINGS): time.time()}, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
+    bump(SITE_SETTINGS)
 
 
 def on_setting_saved(sender, instance, created=False, **kwargs):

@@ -65,7 +65,6 @@ v3_patterns = decorate(
 )
 
 
-
 def by_first_segment(patterns):
     """``patterns`` nested under their first path segment (``pages/``, ``intake/``, ...), in the
     same order, so resolving a URL tries one pattern per segment and then that segment's own:

@@ -22,11 +22,11 @@ prepared form is shared by the requests of the process, so it is only read, neve
 import logging
 import threading
 import time
-import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from cms.edge.stamps import SharedStamp
 
 from .models import IntakeForm, IntakeFormField, IntakeRedFlag
 
@@ -36,18 +36,9 @@ GENERATION_KEY = "intake:forms:generation"
 TIMEOUT = 300
 
 
-def _generation():
-    """The current stamp, created when missing; ``None`` when the cache cannot be used."""
-    try:
-        stamp = cache.get(GENERATION_KEY)
-        if stamp is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            stamp = cache.get(GENERATION_KEY)
-    except Exception:  # noqa: BLE001 - any backend failure: read the database
-        # Not a warning: the rate limit already reports the outage once per submission.
-        logger.debug("Intake form cache unavailable; reading the form from the database.")
-        return None
-    return stamp if isinstance(stamp, str) else None
+#: Not a warning when unreadable: the rate limit already reports the outage once per submission.
+STAMP = SharedStamp(GENERATION_KEY, logger, "intake forms", read_failure=logging.DEBUG)
+_generation = STAMP.read
 
 
 #: slug -> (stamp, prepared form): this process's prepared definitions.
@@ -103,15 +94,7 @@ def _cached_or_loaded(stamp, slug):
 
 def forget_forms(**kwargs) -> None:
     """Make every cached definition stale: now, and again when the current transaction commits."""
-
-    def bump():
-        try:
-            cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        except Exception:  # noqa: BLE001
-            logger.warning("Intake form cache unavailable; could not mark forms as changed.")
-
-    bump()
-    transaction.on_commit(bump, robust=True)
+    STAMP.renew()
 
 
 for _model in (IntakeForm, IntakeFormField, IntakeRedFlag):

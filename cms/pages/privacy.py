@@ -1,4 +1,4 @@
-"""Which pages the public may see, with the view restrictions read once per request.
+"""Which pages the public may see, with the view restrictions read once per change.
 
 Wagtail's ``PageQuerySet.public()`` and the API's public page queryset read every
 ``PageViewRestriction`` each time they are called, and a page detail calls them several times

@@ -21,12 +21,9 @@ from __future__ import annotations
 import copy
 import logging
 import time
-import uuid
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.images import get_image_model
@@ -35,6 +32,7 @@ from wagtail.models.sites import get_site_for_hostname
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.edge.scope import in_request_scope, remembered
+from cms.edge.stamps import SharedStamp
 
 from .clinic import ClinicSettings
 
@@ -43,6 +41,7 @@ logger = logging.getLogger("cms.pages")
 T = TypeVar("T")
 
 GENERATION_KEY = "cms:site-config:generation"
+STAMP = SharedStamp(GENERATION_KEY, logger, "the site configuration")
 #: At most this many values per generation (hosts are the only open-ended key).
 MAX_VALUES = 200
 
@@ -53,22 +52,10 @@ MAX_AGE = 300
 _kept: dict = {"generation": None, "since": 0.0, "values": {}}
 
 
-def _read_generation() -> str | None:
-    try:
-        stamp = cache.get(GENERATION_KEY)
-        if stamp is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            stamp = cache.get(GENERATION_KEY)
-        return stamp
-    except Exception:  # noqa: BLE001 - any backend failure: read the database instead
-        logger.warning("Cache unavailable; reading the site configuration", exc_info=True)
-        return None
-
-
 def _generation() -> str | None:
     if not in_request_scope():
         return None
-    return remembered("cms.pages.siteconfig.generation", _read_generation)
+    return remembered("cms.pages.siteconfig.generation", STAMP.read)
 
 
 def kept(key: Hashable, load: Callable[[], T]) -> T:
@@ -91,15 +78,7 @@ def kept(key: Hashable, load: Callable[[], T]) -> T:
 
 def config_changed(*args, **kwargs) -> None:
     """Make every process read the site configuration afresh (now, and on commit)."""
-
-    def bump():
-        try:
-            cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        except Exception:  # noqa: BLE001 - a process may keep the old answer until it expires
-            logger.error("Could not mark the site configuration changed", exc_info=True)
-
-    bump()
-    transaction.on_commit(bump)
+    STAMP.renew()
 
 
 def _on_clinic_saved(sender, instance, created=False, **kwargs):
