@@ -5,7 +5,9 @@ this origin only, no inline script, no framing, and no nonce, so a cached page i
 everyone. Wagtail's admin still emits inline scripts and styles (date pickers, ``InlinePanel``
 templates), so paths under ``CSP_ADMIN_PATH_PREFIXES`` get ``CSP_ADMIN_POLICY`` instead: inline
 allowed, still nothing from other origins except the headless preview front-end, which the editor
-frames. A view can still choose its own policy with django-csp's decorators.
+frames. A page rendered as an admin preview (Wagtail's simulated request) keeps the public policy
+but may be framed by this origin: the preview panel shows it in a frame. A view can still choose
+its own policy with django-csp's decorators.
 """
 
 from urllib.parse import urlsplit
@@ -39,4 +41,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.update = {"frame-src": preview, "img-src": media, "media-src": media}
         elif media:
             parts.update = {"img-src": media, "media-src": media}
+        if getattr(request, "is_dummy", False):
+            # Wagtail renders an admin preview as a simulated request to the page's own URL,
+            # which the admin's preview panel then frames: only the admin (same origin) may.
+            parts.replace = {"frame-ancestors": ["'self'"]}
         return parts

@@ -70,3 +70,26 @@ def test_media_on_another_origin_is_allowed_as_images(client, site, settings):
     policy = directives(client.get("/"))
     assert "https://media.example.org" in policy["img-src"]
     assert policy["script-src"] == ["'self'"]
+
+
+def test_an_admin_preview_may_be_framed_by_the_admin_only(admin_client, condition_index):
+    from tests.factories import ConditionPageFactory
+
+    page = ConditionPageFactory(parent=condition_index)
+    preview = f"/admin/pages/{page.pk}/edit/preview/"
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "condition_name": "Sciatica",
+        "short_summary": "Leg pain.",
+        "body-count": "0",
+        "related_conditions": [],
+    }
+    assert admin_client.post(preview, data).json()["is_valid"]
+    response = admin_client.get(preview, {"mode": "", "in_preview_panel": "true"})
+
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]  # still the public page's policy otherwise
+    assert response.get("X-Frame-Options", "SAMEORIGIN") == "SAMEORIGIN"
