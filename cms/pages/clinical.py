@@ -9,7 +9,8 @@ Clinical content is what a medical reviewer vouches for:
 Anything else (hero image, call to action, layout, SEO fields) may change without a new review.
 The comparison ignores the ids Wagtail gives stream and list items, which change when content is
 copied or written through the API without the content itself changing, and the rich text
-editor's paragraph keys, and treats ``None``, ``""`` and ``False`` alike (an empty value saved
+editor's paragraph keys and the difference between CRLF and LF line breaks (a browser posts a text
+area's lines with CRLF), and treats ``None``, ``""`` and ``False`` alike (an empty value saved
 from code or from the admin's form).
 """
 
@@ -43,9 +44,17 @@ def _without_ids(value):
         return [_without_ids(item) for item in value]
     if value is None or value == "" or value is False:
         return None
-    if isinstance(value, str) and "data-block-key" in value:
-        return EDITOR_BLOCK_KEY.sub("", value)
+    if isinstance(value, str):
+        value = _line_breaks(value)
+        if "data-block-key" in value:
+            return EDITOR_BLOCK_KEY.sub("", value)
     return value
+
+
+def _line_breaks(value):
+    """``value`` with LF line breaks: a browser posts a text area's lines with CRLF, while text
+    written from code or the API holds plain LF."""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
 def clinical_sections(page) -> list[tuple[str, object]]:
@@ -59,7 +68,7 @@ def clinical_sections(page) -> list[tuple[str, object]]:
 
 def clinical_content(page) -> dict:
     """Everything a medical review of ``page`` covers, as JSON-compatible data."""
-    fields = {name: getattr(page, name) for name in CLINICAL_FIELDS}
+    fields = {name: _line_breaks(getattr(page, name)) for name in CLINICAL_FIELDS}
     return {"fields": fields, "sections": clinical_sections(page)}
 
 
@@ -75,7 +84,7 @@ def clinical_changes(before, after) -> list[str]:
     changes = [
         str(type(after)._meta.get_field(name).verbose_name)
         for name in CLINICAL_FIELDS
-        if getattr(before, name) != getattr(after, name)
+        if _line_breaks(getattr(before, name)) != _line_breaks(getattr(after, name))
     ]
     old, new = clinical_sections(before), clinical_sections(after)
     if old == new:

@@ -168,3 +168,12 @@ def test_publishing_a_revision_renews_the_digest_and_a_revision_claims_none(scia
     row = ConditionPage.objects.get(pk=sciatica.pk)
     assert row.condition_name == "Sciatic nerve pain"
     assert row.clinical_digest == clinical_fingerprint(row) != sciatica.clinical_digest
+
+
+def test_line_breaks_posted_by_a_browser_are_not_a_clinical_change(sciatica):
+    sciatica.also_known_as = "Sciatic pain\nLumbar radiculopathy"
+    from_the_editor = ConditionPage.objects.get(pk=sciatica.pk)
+    from_the_editor.also_known_as = "Sciatic pain\r\nLumbar radiculopathy"
+
+    assert clinical_fingerprint(from_the_editor) == clinical_fingerprint(sciatica)
+    assert clinical_changes(sciatica, from_the_editor) == []
