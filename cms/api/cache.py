@@ -200,10 +200,11 @@ def _cached_view(view, scope_of, missing_stamp):
     """Wrap ``view`` with conditional GET and the shared response cache.
 
     ``scope_of(request, kwargs)`` names the generation scope the response depends on (a page id
-    or :data:`ALL_PAGES`). Its stamp and the stored response are read in one round trip; the
-    stored response carries the stamp it was rendered under and is served only while that is
-    the current one. ``missing_stamp(scope)`` gives a stamp when the cache has none, or
-    ``None`` to answer uncached. Other methods and personalised requests pass through.
+    or :data:`ALL_PAGES`), or ``None`` to answer uncached. Its stamp and the stored response are
+    read in one round trip; the stored response carries the stamp it was rendered under and is
+    served only while that is the current one. ``missing_stamp(scope)`` gives a stamp when the
+    cache has none, or ``None`` to answer uncached. Other methods and personalised requests pass
+    through.
     """
 
     @functools.wraps(view)
@@ -214,6 +215,8 @@ def _cached_view(view, scope_of, missing_stamp):
             if is_personalised(request):
                 return set_private(view(request, *args, **kwargs))
             scope = scope_of(request, kwargs)
+            if scope is None:  # not a page id: the view answers the client's mistake
+                return view(request, *args, **kwargs)
             key = f"cms_api:response:{_digest(request.path, scope, variant(request))}"
             generation = _generation_key(scope)
             # A conditional request most often ends in a 304: read the stamp alone.
@@ -240,9 +243,12 @@ def cached_page_view(page_kwarg: str):
     """Decorate a page detail view (its page id arrives as ``page_kwarg``) with conditional GET
     and the shared response cache. Every change to what the page shows bumps its stamp (see
     :mod:`cms.api.signals`), so the stamp alone validates the response: a hit reads no row."""
-    return lambda view: _cached_view(
-        view, lambda request, kwargs: kwargs[page_kwarg], _new_page_stamp
-    )
+
+    def page_id(request, kwargs):
+        value = str(kwargs[page_kwarg])
+        return int(value) if value.isascii() and value.isdigit() else None
+
+    return lambda view: _cached_view(view, page_id, _new_page_stamp)
 
 
 def cached_site_view(view):

@@ -211,3 +211,9 @@ def test_submitting_for_review_refreshes_the_review_status(client, condition_ind
     page.get_workflow().start(page, user=None)
 
     assert client.get(url).json()["review"]["status"] == "pending"
+
+
+@pytest.mark.parametrize("page_id", ["abc", "1.5", "-3"])
+def test_a_page_id_that_is_not_one_is_a_client_error(client, db, page_id):
+    response = client.get(f"/api/v3/pages/{page_id}/")
+    assert 400 <= response.status_code < 500
