@@ -3,7 +3,10 @@
     .venv/bin/python bench/intake_post.py                      # SQLite in /tmp
     .venv/bin/python bench/intake_post.py --pg                 # a throwaway PostgreSQL database
     .venv/bin/python bench/intake_post.py --pg --sql           # also print the POST's queries
-    .venv/bin/python bench/intake_post.py --pg --profile 200   # cProfile 200 POSTs (SORT=tottime)
+    .venv/bin/python bench/intake_post.py --pg --steps         # where the POST's time goes
+    .venv/bin/python bench/intake_post.py --pg --snapshot      # what the row's snapshot costs
+    .venv/bin/python bench/intake_post.py --pg --profile 200   # cProfile 200 POSTs (SORT=tottime,
+                                                               # PROFILE_OUT=file keeps the stats)
 
 Same settings (``bench.project_settings``), form and body as ``bench/worker.py``; both cases
 go through Django's test client and are measured alternately (rounds of ``--batch`` requests),
@@ -30,10 +33,15 @@ parser.add_argument(
 parser.add_argument(
     "--db", default=os.environ.get("BENCH_INTAKE_DB", "perf_intake_post"), help="--pg database name"
 )
+parser.add_argument("--redis", metavar="URL", help="cache in Redis (as production) at URL")
 parser.add_argument("--rounds", type=int, default=8)
 parser.add_argument("--batch", type=int, default=25)
 parser.add_argument("--sql", action="store_true", help="print the intake POST's queries")
 parser.add_argument("--profile", type=int, default=0, help="cProfile this many intake POSTs")
+parser.add_argument("--steps", action="store_true", help="where the POST's time goes")
+parser.add_argument(
+    "--snapshot", action="store_true", help="the same INSERT with and without the form snapshot"
+)
 args = parser.parse_args()
 
 if args.pg:
@@ -46,7 +54,10 @@ if args.pg:
     os.environ["DATABASE_URL"] = f"{args.pg_url}/{NAME}"
 else:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='intake-post-')}/db.sqlite3"
-os.environ.pop("REDIS_URL", None)
+if args.redis:
+    os.environ["REDIS_URL"] = args.redis
+else:
+    os.environ.pop("REDIS_URL", None)
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.project_settings"
 
 import django  # noqa: E402
@@ -115,7 +126,55 @@ if args.profile:
     profiler.enable()
     timed(intake_post, args.profile)
     profiler.disable()
+    if os.environ.get("PROFILE_OUT"):
+        profiler.dump_stats(os.environ["PROFILE_OUT"])
     pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(45)
+
+
+if args.steps:
+    from bench.intake_steps import time_steps
+
+    print(f"{connection.vendor}, {args.rounds} rounds x {args.batch} calls per step, alternating")
+    for name, median in time_steps(client, "bench", args.rounds, args.batch).items():
+        print(f"{name:60s} {median:6.3f} ms")
+
+
+def snapshot_cost():
+    """The submission's INSERT with the form's snapshot and with an empty one, alternating: what
+    storing the snapshot once per form version (instead of in every row) could save."""
+    from django.utils import timezone
+
+    from cms.intake.definitions import submittable_form
+    from cms.intake.models import IntakeSubmission
+
+    prepared = submittable_form("bench")
+
+    def insert(snapshot):
+        IntakeSubmission.objects.create(
+            form=prepared,
+            form_version=prepared.version,
+            form_snapshot=snapshot,
+            answers={"name": "Bench", "i_agree": True},
+            consent_given_at=timezone.now(),
+            consent_version="1",
+        )
+
+    sides = {"with the snapshot": prepared.schema(), "with an empty snapshot": {}}
+    spent = {name: [] for name in sides}
+    for _ in range(args.rounds):
+        for name, snapshot in sides.items():
+            for _ in range(args.batch):
+                start = time.perf_counter()
+                insert(snapshot)
+                spent[name].append((time.perf_counter() - start) * 1000)
+    size = len(json.dumps(prepared.schema()))
+    print(f"INSERT of a submission, snapshot of {size} bytes as JSON:")
+    for name, values in spent.items():
+        print(f"  {name:24s} {statistics.median(values):.3f} ms")
+
+
+if args.snapshot:
+    snapshot_cost()
 
 times = {"intake POST": [], "bare insert view": []}
 for _ in range(args.rounds):

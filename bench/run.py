@@ -28,7 +28,11 @@ REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 SIZES = [10, 50, 200]
 #: Listings whose total is kept between page changes (cms/api/counts.py): measured both ways.
 RECOUNTED = ("v3 listing", "routes")
-ROUNDS, PER_ROUND = 6, 5  # 30 timed requests per case and side
+# 50 timed requests per case and side: at 30, ratios near a target moved by ±0.1 between runs.
+ROUNDS, PER_ROUND = 10, 5
+# Runs of wrk per case under gunicorn, alternating: with 3, one slow run in two moved a median
+# by half (other users' load on the shared cores).
+GUNICORN_RUNS = 5
 MEDIA = Path(tempfile.mkdtemp(prefix="bench-media-"))
 
 
@@ -97,6 +101,16 @@ def alternate(workers, cases):
     return results
 
 
+def cases_intake(slug):
+    """The intake POST's request: a fresh form token each time, as a patient's browser has."""
+    return {
+        "url": f"/api/v3/intake/forms/{slug}/submissions/",
+        "method": "POST",
+        "body": {"answers": {"name": "Bench", "i_agree": True}},
+        "form_token": slug,
+    }
+
+
 def in_process(workers):
     project, baseline = workers["project"], workers["baseline"]
     p = project(cmd="setup", sizes=SIZES)
@@ -125,15 +139,7 @@ def in_process(workers):
             "HTML cached 200": ("project", {"url": "/conditions/condition-s200/"}),
             "constant view": ("project", {"url": "/bench/constant/"}),
             "stock constant view": ("baseline", {"url": "/bench/constant/"}),
-            "intake POST": (
-                "project",
-                {
-                    "url": f"/api/v3/intake/forms/{p['intake']}/submissions/",
-                    "method": "POST",
-                    "body": {"answers": {"name": "Bench", "i_agree": True}},
-                    "form_token": p["intake"],
-                },
-            ),
+            "intake POST": ("project", cases_intake(p["intake"])),
             "bare insert view": (
                 "project",
                 {"url": "/bench/insert/", "method": "POST", "body": {"name": "Bench"}},
@@ -162,14 +168,19 @@ def in_process(workers):
         by_size[total] = alternate(workers, cases)
         by_size[total]["_grow_seconds"] = grown
     profiles = {
-        "uncached v3 detail, 200 sections": project(
+        "uncached v3 detail, 200 sections (5 requests)": project(
             cmd="profile", url=f"/api/v3/pages/{pages[200]}/", uncached=pages[200]
         )["text"],
-        "uncached HTML, 200 sections": project(
+        "uncached HTML, 200 sections (5 requests)": project(
             cmd="profile", url="/conditions/condition-s200/", uncached=pages[200]
         )["text"],
+        "intake POST (40 requests)": project(cmd="profile", n=40, **cases_intake(p["intake"]))[
+            "text"
+        ],
     }
-    return results, by_size, profiles, pages, stock
+    # The intake POST taken apart step by step (bench/intake_steps.py).
+    steps = project(cmd="intake_steps", slug=p["intake"])
+    return results, by_size, profiles, steps, pages, stock, p["intake"]
 
 
 def wait_for(port, server):
@@ -184,13 +195,27 @@ def wait_for(port, server):
     raise SystemExit(f"gunicorn on {port} did not start")
 
 
-def wrk(url, seconds=4):
-    out = subprocess.run(
-        ["taskset", "-c", "1", "wrk", "-t1", "-c4", f"-d{seconds}s", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+def wrk(url, seconds=3, body=None):
+    """Requests/second for ``url``: a GET, or with ``body`` (a dict) a JSON POST."""
+    script = []
+    if body is not None:
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+            lua.write(
+                'wrk.method = "POST"\n'
+                'wrk.headers["Content-Type"] = "application/json"\n'
+                f"wrk.body = {json.dumps(json.dumps(body))}\n"
+            )
+        script = ["-s", lua.name]
+    try:
+        out = subprocess.run(
+            ["taskset", "-c", "1", "wrk", "-t1", "-c4", f"-d{seconds}s", *script, url],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        if script:
+            os.unlink(script[1])
     for line in out.splitlines():
         if line.startswith("Requests/sec:"):
             return float(line.split()[1])
@@ -215,13 +240,22 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def under_gunicorn(pages, stock):
+def under_gunicorn(pages, stock, intake):
     clear_redis()
     servers = {}
     ports = {"project": free_port(), "baseline": free_port()}
     modules = {"project": "bench.project_settings", "baseline": "bench.baseline.settings"}
     for side, port in ports.items():
-        env = {**side_env(side, redis=True), "DJANGO_SETTINGS_MODULE": modules[side]}
+        env = {
+            **side_env(side, redis=True),
+            "DJANGO_SETTINGS_MODULE": modules[side],
+            # gunicorn.conf.py recycles a worker every ~1,000 requests; with one worker the
+            # restart (seconds on this machine) stalled whole wrk runs (0 requests/s) and left
+            # a new process's kept site configuration and response copies empty. Steady state
+            # is what is measured, with the access log off on both sides.
+            "GUNICORN_MAX_REQUESTS": "0",
+            "GUNICORN_ACCESS_LOG": "/dev/null",
+        }
         servers[side] = subprocess.Popen(
             ["taskset", "-c", "0", PYTHON, "-m", "gunicorn", "cms.wsgi:application",
              "-w", "1", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
@@ -243,10 +277,24 @@ def under_gunicorn(pages, stock):
         }
         for url in cases.values():  # warm: stored responses, site root paths
             urllib.request.urlopen(url, timeout=30).read()
-        runs = {name: [] for name in cases}
-        for _ in range(3):
+        # POSTs, as a patient's browser sends them: the token is fetched from the server (one
+        # is valid for many submissions; the bench settings lift the rate limit and fill time).
+        forms = f"{ours}/api/v3/intake/forms/{intake}"
+        with urllib.request.urlopen(f"{forms}/token", timeout=30) as response:
+            token = json.load(response)["form_token"]
+        posts = {
+            "intake POST": (
+                f"{forms}/submissions/",
+                {"answers": {"name": "Bench", "i_agree": True}, "form_token": token},
+            ),
+            "bare insert view": (f"{ours}/bench/insert/", {"name": "Bench"}),
+        }
+        runs = {name: [] for name in [*cases, *posts]}
+        for _ in range(GUNICORN_RUNS):
             for name, url in cases.items():
                 runs[name].append(wrk(url))
+            for name, (url, body) in posts.items():
+                runs[name].append(wrk(url, body=body))
         return {name: statistics.median(v) for name, v in runs.items()}
     finally:
         for server in servers.values():
@@ -277,14 +325,14 @@ def main():
     recreate_databases()
     workers = {side: Worker(side) for side in ("project", "baseline")}
     try:
-        results, listings, profiles, pages, stock = in_process(workers)
+        results, listings, profiles, steps, pages, stock, intake = in_process(workers)
     finally:
         for worker in workers.values():
             worker.close()
-    served = under_gunicorn(pages, stock) if shutil.which("wrk") else None
+    served = under_gunicorn(pages, stock, intake) if shutil.which("wrk") else None
     from bench.report import write
 
-    write(ROOT / "BENCHMARKS.md", results, listings, profiles, served, machine(),
+    write(ROOT / "BENCHMARKS.md", results, listings, profiles, steps, served, machine(),
           time.perf_counter() - started)
     shutil.rmtree(MEDIA, ignore_errors=True)
 

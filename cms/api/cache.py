@@ -6,7 +6,8 @@ it shows is published, unpublished, moved or deleted. The ETag hashes it. A rend
 stored with the stamp it was rendered under, and read in the same round trip as the stamp: it is
 served only while that stamp is current, so nothing ever needs deleting (a bump makes the stored
 copy stale; the next render replaces it). Only a page without a stamp yet costs a query (is it
-live?).
+live?). Each process also keeps copies of the responses it served (:class:`LocalCopies`),
+checked against the same stamp: a hit then reads the small stamp alone, not the whole body.
 
 Requests that may see more than the public (a bearer token, a session cookie) are never served
 from, or stored in, the shared cache, and are marked ``private, no-store``.
@@ -22,7 +23,9 @@ import functools
 import hashlib
 import json
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -74,6 +77,53 @@ def _write(key, value, timeout) -> None:
         cache.set(key, value, timeout)
     except Exception:  # noqa: BLE001
         _cache_failed("set")
+
+
+class LocalCopies:
+    """This process's copies of the responses it served or fetched from the shared cache, by
+    cache key: least recently used first out, at most ``API_CACHE_LOCAL_BYTES`` of content
+    (``0`` keeps none).
+
+    An entry holds what the shared cache holds under the same key, the stamp it was rendered
+    under first, and callers serve it under the same rule: only after reading the current stamp
+    from the shared cache, and only if it matches. So a copy is never fresher or staler than the
+    shared one; it saves fetching the body (over a hundred kilobytes for a long page) on a hit.
+    """
+
+    def __init__(self):
+        self._entries: OrderedDict[str, tuple[int, tuple]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key, entry: tuple, size: int) -> None:
+        limit = settings.API_CACHE_LOCAL_BYTES
+        with self._lock:
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._bytes -= previous[0]
+            if size > limit:
+                return
+            self._entries[key] = (size, entry)
+            self._bytes += size
+            while self._bytes > limit:
+                _key, (dropped, _entry) = self._entries.popitem(last=False)
+                self._bytes -= dropped
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+local_copies = LocalCopies()
 
 
 def _generation_key(scope) -> str:
@@ -172,16 +222,19 @@ def is_conditional(request) -> bool:
     return "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
 
 
-def _serve(request, view, args, kwargs, *, key: str, stamp, stored):
+def _serve(request, view, args, kwargs, *, key: str, stamp, stored, fetched: bool):
     """304, the stored copy (if rendered under ``stamp``), or a fresh render stored for next
-    time. ``stored`` is what the cache held under ``key``, read with the stamp."""
+    time. ``stored`` is this process's copy, or what the shared cache held under ``key`` if it
+    was ``fetched`` with the stamp."""
     etag = _etag(key, stamp)
     not_modified = get_conditional_response(request, etag=etag, last_modified=int(stamp))
     if not_modified is not None:
         return set_public(not_modified, etag, stamp)
-    if stored is None and is_conditional(request):
-        stored = _read(key)  # a conditional request read the stamp alone
+    if (stored is None or stored[0] != stamp) and not fetched:
+        stored, fetched = _read(key), True  # the stamp was read alone: the shared copy may do
     if stored is not None and stored[0] == stamp:
+        if fetched:
+            local_copies.put(key, stored, len(stored[1]))
         _stamp, content, content_type = stored
         response = HttpResponse(content, content_type=content_type)
         response["X-Cache"] = "hit"
@@ -191,7 +244,9 @@ def _serve(request, view, args, kwargs, *, key: str, stamp, stored):
         return response
     if hasattr(response, "render"):  # DRF (API v2) responses render lazily
         response = response.render()
-    _write(key, (stamp, response.content, response["Content-Type"]), settings.API_CACHE_TIMEOUT)
+    entry = (stamp, response.content, response["Content-Type"])
+    _write(key, entry, settings.API_CACHE_TIMEOUT)
+    local_copies.put(key, entry, len(response.content))
     response["X-Cache"] = "miss"
     return set_public(response, etag, stamp)
 
@@ -219,15 +274,20 @@ def _cached_view(view, scope_of, missing_stamp):
                 return view(request, *args, **kwargs)
             key = f"cms_api:response:{_digest(request.path, scope, variant(request))}"
             generation = _generation_key(scope)
-            # A conditional request most often ends in a 304: read the stamp alone.
-            found = _read_many([generation] if is_conditional(request) else [generation, key])
+            # A conditional request most often ends in a 304, and a copy this process keeps
+            # needs only the stamp checked: read the stamp alone then.
+            local = local_copies.get(key)
+            fetch = not is_conditional(request) and local is None
+            found = _read_many([generation, key] if fetch else [generation])
             stamp = found.get(generation)
             if stamp is None:
                 stamp = missing_stamp(scope)
                 if stamp is None:
                     return view(request, *args, **kwargs)
-            stored = found.get(key)
-            return _serve(request, view, args, kwargs, key=key, stamp=stamp, stored=stored)
+            stored = found.get(key) if fetch else local
+            return _serve(
+                request, view, args, kwargs, key=key, stamp=stamp, stored=stored, fetched=fetch
+            )
 
     return wrapper
 

@@ -6,8 +6,10 @@ only while both are current; the ETag hashes them. So everything that makes a pa
 response stale (a publish, unpublish, move or delete of the page, of a page it shows or lists,
 or of one of its descendants; see :mod:`cms.api.signals`) makes its HTML stale too, and nothing
 is ever deleted: the next render replaces the stale copy. A hit takes two cache round trips:
-the page a URL serves, then its stamps and stored copy together. Publishing also asks
-``wagtail.contrib.frontend_cache`` to purge the same set of pages from the CDN.
+the page a URL serves, then its stamps and stored copy together; one (the stamps) when this
+process keeps a copy (:class:`cms.api.cache.LocalCopies`), the usual case for a busy page.
+Publishing also asks ``wagtail.contrib.frontend_cache`` to purge the same set of pages from the
+CDN.
 
 Only what no visitor could tell apart is stored: a ``200`` from Wagtail's page serving, for a
 ``GET``/``HEAD`` without a query string, from a request without a session cookie, an
@@ -42,6 +44,7 @@ from .cache import (
     generations,
     is_conditional,
     is_personalised,
+    local_copies,
 )
 
 #: Generation scope bumped by any change to a site-wide setting: every page shows them.
@@ -136,19 +139,27 @@ class HTMLCacheMiddleware:
         # ``Vary: Cookie``) out of the render.
         request.user = AnonymousUser()
         url = _url(request)
-        page_id = _read(f"cms_html:route:{url}")
+        key = f"cms_html:response:{url}"
+        # A copy this process keeps names the page it served: its stamps alone decide.
+        local = local_copies.get(key)
+        page_id = local[0][0] if local is not None else _read(f"cms_html:route:{url}")
         if page_id is not None:
             keys = [_generation_key(page_id), _generation_key(SITE_SETTINGS)]
-            key = f"cms_html:response:{url}"
             # A conditional request most often ends in a 304: read the stamps alone.
-            found = _read_many(keys if is_conditional(request) else [*keys, key])
+            fetch = not is_conditional(request) and local is None
+            found = _read_many([*keys, key] if fetch else keys)
             stamps = _stamps(page_id, found)
             etag = _etag_of(page_id, stamps)
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
                 return _set_public(not_modified, etag)
-            stored = found.get(key) if key in found else _read(key)
-            if stored is not None and stored[0] == (page_id, stamps):
+            current = (page_id, stamps)
+            stored = found.get(key) if fetch else local
+            if (stored is None or stored[0] != current) and not fetch:
+                stored, fetch = _read(key), True  # the shared copy may be current
+            if stored is not None and stored[0] == current:
+                if fetch:
+                    local_copies.put(key, stored, len(stored[1]))
                 _served, content, headers = stored
                 response = HttpResponse(content)
                 for name, value in headers:
@@ -162,13 +173,9 @@ class HTMLCacheMiddleware:
         page_id, stamps = served
         headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
         timeout = settings.HTML_CACHE_TIMEOUT
-        _write_many(
-            {
-                f"cms_html:response:{url}": ((page_id, stamps), response.content, headers),
-                f"cms_html:route:{url}": page_id,
-            },
-            timeout,
-        )
+        entry = ((page_id, stamps), response.content, headers)
+        _write_many({f"cms_html:response:{url}": entry, f"cms_html:route:{url}": page_id}, timeout)
+        local_copies.put(f"cms_html:response:{url}", entry, len(response.content))
         response["X-Cache"] = "miss"
         return _set_public(response, _etag_of(page_id, stamps))
 

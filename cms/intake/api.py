@@ -257,10 +257,10 @@ def create_submission(request, slug: str):
         return invalid("Some text cannot be stored.", unsafe)
 
     key = request.headers.get("Idempotency-Key")
-    fingerprint = request_fingerprint(slug, body)
     if key is not None:
         if not key or len(key) > 255 or not key.isprintable():
             return invalid("Idempotency-Key must be 1 to 255 printable characters.")
+        fingerprint = request_fingerprint(slug, body)  # only a retry is compared with it
         try:
             earlier = replay(key, fingerprint)
         except IdempotencyConflict:

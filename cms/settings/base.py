@@ -324,12 +324,12 @@ INTAKE_IDEMPOTENCY_DAYS = env.int("INTAKE_IDEMPOTENCY_DAYS", default=7)
 CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")
 
 # API
-# Page JSON responses: how long browsers (max-age) and CDNs (s-maxage) may keep them; published
-# changes invalidate the server-side copy at once.
+# Page JSON: how long browsers (max-age) and CDNs (s-maxage) keep it; a publish makes it stale.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_S_MAXAGE = env.int("API_CACHE_S_MAXAGE", default=300)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=600)
 API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=24 * 60 * 60)
+API_CACHE_LOCAL_BYTES = env.int("API_CACHE_LOCAL_BYTES", default=32 * 1024 * 1024)  # per process
 # Headless preview: the front-end page that renders a draft from ?token=... (empty: HTML preview).
 WAGTAIL_HEADLESS_PREVIEW_URL = env("WAGTAIL_HEADLESS_PREVIEW_URL", default="")
 API_PREVIEW_TOKEN_MAX_AGE = env.int("API_PREVIEW_TOKEN_MAX_AGE", default=10 * 60)

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import caches
 
-from cms.api.cache import _generation_key
+from cms.api.cache import LocalCopies, _generation_key, local_copies
 from tests.factories import (
     ConditionPageFactory,
     FigureBlockFactory,
@@ -45,15 +45,74 @@ def test_public_responses_carry_validators_and_cdn_headers(client, page):
     assert {"Accept", "Authorization", "Cookie"} <= set(response["Vary"].split(", "))
 
 
-def test_a_hit_is_one_cache_round_trip(client, page, cache_reads):
+def test_a_hit_on_another_process_is_one_cache_round_trip(client, page, cache_reads):
     client.get(url(page))
+    local_copies.clear()  # as another server, which has not served this page yet
     cache_reads.clear()
 
     response = client.get(url(page))
 
     assert response["X-Cache"] == "hit"
     assert len(cache_reads) == 1, cache_reads  # the page's stamp and its stored JSON together
+    assert len(cache_reads[0]) == 2
     assert not any("cms_html" in key for key in cache_reads[0])  # the HTML cache keeps out
+
+
+def test_a_process_that_served_the_page_reads_the_stamp_alone(client, page, cache_reads):
+    first = client.get(url(page))
+    cache_reads.clear()
+
+    response = client.get(url(page))
+
+    assert response["X-Cache"] == "hit"
+    assert response.content == first.content
+    assert cache_reads == [[_generation_key(page.pk)]]  # not the stored JSON
+
+
+def test_a_copy_this_process_keeps_is_not_served_after_a_publish(client, page, target):
+    client.get(url(page))
+    target.title = "Renamed target"
+    publish_approved(target)
+
+    assert link_of(client.get(url(page)))["title"] == "Renamed target"
+
+
+def test_a_stale_copy_gives_way_to_what_another_process_rendered(client, page, cache_reads):
+    client.get(url(page))
+    kept = local_copies.get(next(iter(local_copies._entries)))
+    page.title = "Referrer, renamed"
+    publish_approved(page)
+    assert client.get(url(page))["X-Cache"] == "miss"  # the render stores the new JSON
+    local_copies.put(next(iter(local_copies._entries)), kept, len(kept[1]))  # this process's
+    cache_reads.clear()
+
+    response = client.get(url(page))
+
+    assert response["X-Cache"] == "hit"  # the shared copy, not a render
+    assert response.json()["title"] == "Referrer, renamed"
+    assert len(cache_reads) == 2, cache_reads  # the stamp, then the shared copy
+
+
+def test_local_copies_stay_within_their_bytes(settings):
+    settings.API_CACHE_LOCAL_BYTES = 10
+    copies = LocalCopies()
+    copies.put("a", ("stamp", b"aaaa", "text/plain"), 4)
+    copies.put("b", ("stamp", b"bbbb", "text/plain"), 4)
+    copies.get("a")  # used last: b goes first
+    copies.put("c", ("stamp", b"cccc", "text/plain"), 4)
+    copies.put("huge", ("stamp", b"x" * 11, "text/plain"), 11)
+
+    assert copies.get("b") is None and copies.get("huge") is None
+    assert copies.get("a") is not None and copies.get("c") is not None
+
+
+def test_no_local_copies_when_their_bytes_are_zero(client, page, settings, cache_reads):
+    settings.API_CACHE_LOCAL_BYTES = 0
+    client.get(url(page))
+    cache_reads.clear()
+
+    assert client.get(url(page))["X-Cache"] == "hit"
+    assert len(cache_reads[0]) == 2  # the stored JSON is read from the shared cache each time
 
 
 def test_a_stored_response_of_an_older_stamp_is_not_served(client, page, target):

@@ -6,6 +6,8 @@ from django.test import Client, override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.settings.models import BaseSiteSetting
 
+from cms.api.cache import _generation_key, local_copies
+from cms.api.html_cache import SITE_SETTINGS
 from tests.api.conftest import rich_text_linking
 from tests.factories import ConditionPageFactory, RichTextSectionBlockFactory, publish_approved
 from tests.intake.factories import SPINE_ROWS, build_form
@@ -35,14 +37,50 @@ def test_second_anonymous_read_is_a_hit_without_queries(client, page, django_ass
     assert second["X-Frame-Options"] == first["X-Frame-Options"]
 
 
-def test_a_hit_is_two_cache_round_trips(client, page, cache_reads):
+def test_a_hit_on_another_process_is_two_cache_round_trips(client, page, cache_reads):
     client.get(page.url)
+    local_copies.clear()  # as another server, which has not served this page yet
     cache_reads.clear()
 
     assert client.get(page.url)["X-Cache"] == "hit"
 
     # The page this URL serves; then its stamps and the stored copy together.
     assert len(cache_reads) == 2, cache_reads
+
+
+def test_a_process_that_served_the_page_reads_its_stamps_alone(client, page, cache_reads):
+    first = client.get(page.url)
+    cache_reads.clear()
+
+    second = client.get(page.url)
+
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    assert cache_reads == [[_generation_key(page.pk), _generation_key(SITE_SETTINGS)]]
+
+
+def test_a_copy_this_process_keeps_is_not_served_after_a_publish(client, page):
+    client.get(page.url)
+    publish(page, title="Sciatica, renamed")
+
+    response = client.get(page.url)
+
+    assert response["X-Cache"] == "miss"
+    assert b"Sciatica, renamed" in response.content
+
+
+def test_a_copy_this_process_keeps_is_not_served_for_a_page_moved_away(
+    client, page, condition_index
+):
+    url = page.url
+    client.get(url)
+    page.move(condition_index.get_parent(), pos="last-child")
+
+    response = client.get(url)
+
+    assert response.status_code == 301  # to where the page lives now, not the kept copy
+    page.refresh_from_db()
+    assert response["Location"] == page.url
 
 
 def test_paths_that_are_never_pages_are_not_looked_up(client, page, cache_reads):
