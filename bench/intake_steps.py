@@ -11,6 +11,7 @@ just done a few milliseconds of other work costs more than one of a loop of ``IN
 both views. Medians per request, in ms.
 """
 
+import importlib
 import json
 import statistics
 import time
@@ -32,11 +33,9 @@ INSERT = "its INSERT, executed and committed"
 
 
 @contextmanager
-def _timed(module_name, attribute, spent):
-    import importlib
-
-    module = importlib.import_module(module_name)
-    original = getattr(module, attribute)
+def _timed(owner, attribute, spent):
+    """``owner.attribute`` (a module's function or a class's method) timed into ``spent``."""
+    original = getattr(owner, attribute)
 
     def wrapper(*args, **kwargs):
         start = time.perf_counter()
@@ -45,31 +44,11 @@ def _timed(module_name, attribute, spent):
         finally:
             spent.append(time.perf_counter() - start)
 
-    setattr(module, attribute, wrapper)
+    setattr(owner, attribute, wrapper)
     try:
         yield
     finally:
-        setattr(module, attribute, original)
-
-
-@contextmanager
-def _validation_timed(form_class, spent):
-    original = form_class.is_valid
-
-    def is_valid(form):
-        start = time.perf_counter()
-        try:
-            return original(form)
-        finally:
-            spent.append(time.perf_counter() - start)
-
-    form_class.is_valid = is_valid
-    try:
-        yield
-    finally:
-        del form_class.is_valid
-        if form_class.is_valid is not original:  # it was the class's own attribute
-            form_class.is_valid = original
+        setattr(owner, attribute, original)
 
 
 def _query_timer(spent):
@@ -108,10 +87,10 @@ def time_steps(client, slug, rounds=8, batch=25) -> dict[str, float]:
             spent = {label: [] for label in per_request}
             with ExitStack() as stack:
                 for label, module, attribute in WRAPPED:
-                    stack.enter_context(_timed(module, attribute, spent[label]))
-                stack.enter_context(
-                    _validation_timed(form_class, spent["answers validated (form builder)"])
-                )
+                    owner = importlib.import_module(module)
+                    stack.enter_context(_timed(owner, attribute, spent[label]))
+                validation = spent["answers validated (form builder)"]
+                stack.enter_context(_timed(form_class, "is_valid", validation))
                 stack.enter_context(
                     connection.execute_wrapper(_query_timer(spent[f"intake: {INSERT}"]))
                 )

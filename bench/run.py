@@ -285,7 +285,7 @@ def under_gunicorn(pages, stock, intake):
         posts = {
             "intake POST": (
                 f"{forms}/submissions/",
-                {"answers": {"name": "Bench", "i_agree": True}, "form_token": token},
+                {**cases_intake(intake)["body"], "form_token": token},
             ),
             "bare insert view": (f"{ours}/bench/insert/", {"name": "Bench"}),
         }

@@ -103,8 +103,9 @@ class LocalCopies:
             self._entries.move_to_end(key)
             return entry[1]
 
-    def put(self, key, entry: tuple, size: int) -> None:
-        limit = settings.API_CACHE_LOCAL_BYTES
+    def put(self, key, entry: tuple) -> None:
+        """Keep ``entry`` (its stamp, its content, then anything else) under ``key``."""
+        size, limit = len(entry[1]), settings.API_CACHE_LOCAL_BYTES
         with self._lock:
             previous = self._entries.pop(key, None)
             if previous is not None:
@@ -124,6 +125,22 @@ class LocalCopies:
 
 
 local_copies = LocalCopies()
+
+
+def current_copy(key: str, current, stored, fetched: bool):
+    """The stored entry under ``key`` if it was rendered under ``current``, else ``None``.
+
+    ``stored`` is this process's copy, or the shared cache's if ``fetched`` (read with the
+    stamps). When this process's copy is missing or stale, the shared cache's is read: another
+    process may have stored a current one. A current entry from the shared cache is kept here.
+    """
+    if (stored is None or stored[0] != current) and not fetched:
+        stored, fetched = _read(key), True
+    if stored is None or stored[0] != current:
+        return None
+    if fetched:
+        local_copies.put(key, stored)
+    return stored
 
 
 def _generation_key(scope) -> str:
@@ -230,11 +247,8 @@ def _serve(request, view, args, kwargs, *, key: str, stamp, stored, fetched: boo
     not_modified = get_conditional_response(request, etag=etag, last_modified=int(stamp))
     if not_modified is not None:
         return set_public(not_modified, etag, stamp)
-    if (stored is None or stored[0] != stamp) and not fetched:
-        stored, fetched = _read(key), True  # the stamp was read alone: the shared copy may do
-    if stored is not None and stored[0] == stamp:
-        if fetched:
-            local_copies.put(key, stored, len(stored[1]))
+    stored = current_copy(key, stamp, stored, fetched)
+    if stored is not None:
         _stamp, content, content_type = stored
         response = HttpResponse(content, content_type=content_type)
         response["X-Cache"] = "hit"
@@ -246,7 +260,7 @@ def _serve(request, view, args, kwargs, *, key: str, stamp, stored, fetched: boo
         response = response.render()
     entry = (stamp, response.content, response["Content-Type"])
     _write(key, entry, settings.API_CACHE_TIMEOUT)
-    local_copies.put(key, entry, len(response.content))
+    local_copies.put(key, entry)
     response["X-Cache"] = "miss"
     return set_public(response, etag, stamp)
 

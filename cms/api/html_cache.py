@@ -41,6 +41,7 @@ from .cache import (
     _read_many,
     _write_many,
     bump,
+    current_copy,
     generations,
     is_conditional,
     is_personalised,
@@ -153,13 +154,9 @@ class HTMLCacheMiddleware:
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
                 return _set_public(not_modified, etag)
-            current = (page_id, stamps)
             stored = found.get(key) if fetch else local
-            if (stored is None or stored[0] != current) and not fetch:
-                stored, fetch = _read(key), True  # the shared copy may be current
-            if stored is not None and stored[0] == current:
-                if fetch:
-                    local_copies.put(key, stored, len(stored[1]))
+            stored = current_copy(key, (page_id, stamps), stored, fetch)
+            if stored is not None:
                 _served, content, headers = stored
                 response = HttpResponse(content)
                 for name, value in headers:
@@ -174,8 +171,8 @@ class HTMLCacheMiddleware:
         headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
         timeout = settings.HTML_CACHE_TIMEOUT
         entry = ((page_id, stamps), response.content, headers)
-        _write_many({f"cms_html:response:{url}": entry, f"cms_html:route:{url}": page_id}, timeout)
-        local_copies.put(f"cms_html:response:{url}", entry, len(response.content))
+        _write_many({key: entry, f"cms_html:route:{url}": page_id}, timeout)
+        local_copies.put(key, entry)
         response["X-Cache"] = "miss"
         return _set_public(response, _etag_of(page_id, stamps))
 

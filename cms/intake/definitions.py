@@ -38,7 +38,6 @@ TIMEOUT = 300
 
 #: Not a warning when unreadable: the rate limit already reports the outage once per submission.
 STAMP = SharedStamp(GENERATION_KEY, logger, "intake forms", read_failure=logging.DEBUG)
-_generation = STAMP.read
 
 
 #: slug -> (stamp, prepared form): this process's prepared definitions.
@@ -49,7 +48,7 @@ _prepared_lock = threading.Lock()
 def submittable_form(slug: str) -> IntakeForm | None:
     """The form ``slug`` with its rows, red-flag rules, form class and schema ready, or ``None``
     if there is none. Shared with other requests: read it, never change it."""
-    stamp = _generation()
+    stamp = STAMP.read()
     if stamp is not None:
         prepared = _prepared.get(slug)
         if prepared is not None and prepared[0] == stamp and _fresh(prepared[1]):

@@ -83,7 +83,7 @@ def test_a_stale_copy_gives_way_to_what_another_process_rendered(client, page, c
     page.title = "Referrer, renamed"
     publish_approved(page)
     assert client.get(url(page))["X-Cache"] == "miss"  # the render stores the new JSON
-    local_copies.put(next(iter(local_copies._entries)), kept, len(kept[1]))  # this process's
+    local_copies.put(next(iter(local_copies._entries)), kept)  # this process's
     cache_reads.clear()
 
     response = client.get(url(page))
@@ -96,11 +96,11 @@ def test_a_stale_copy_gives_way_to_what_another_process_rendered(client, page, c
 def test_local_copies_stay_within_their_bytes(settings):
     settings.API_CACHE_LOCAL_BYTES = 10
     copies = LocalCopies()
-    copies.put("a", ("stamp", b"aaaa", "text/plain"), 4)
-    copies.put("b", ("stamp", b"bbbb", "text/plain"), 4)
+    copies.put("a", ("stamp", b"aaaa", "text/plain"))
+    copies.put("b", ("stamp", b"bbbb", "text/plain"))
     copies.get("a")  # used last: b goes first
-    copies.put("c", ("stamp", b"cccc", "text/plain"), 4)
-    copies.put("huge", ("stamp", b"x" * 11, "text/plain"), 11)
+    copies.put("c", ("stamp", b"cccc", "text/plain"))
+    copies.put("huge", ("stamp", b"x" * 11, "text/plain"))
 
     assert copies.get("b") is None and copies.get("huge") is None
     assert copies.get("a") is not None and copies.get("c") is not None
