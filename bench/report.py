@@ -254,11 +254,11 @@ Profiled first (pyinstrument, profiles above); query counts are exact, times are
   `LocalCopies`, at most `API_CACHE_LOCAL_BYTES`, 32 MiB): a hit on a copy reads the page's
   stamp (and the site settings' for HTML) alone and checks it as before, instead of fetching
   the 117 KB (API) or 131 KB (HTML) stored body from Redis, and an HTML hit needs no route
-  look-up. Measured under gunicorn with `API_CACHE_LOCAL_BYTES=0 make bench` against this run's
-  settings: 0.55× and 0.56× the constant view without copies, 0.56× and 0.56× with them, a
-  gain within this machine's noise. What it changes is the traffic to the one Redis every
-  server shares: under 100 bytes read per hit instead of about 120 KB, so a gigabit link to
-  Redis no longer caps the whole site near a thousand cache hits a second. Pinned in
+  look-up. Measured under gunicorn, `API_CACHE_LOCAL_BYTES=0 make bench` against `make bench`
+  (2026-11-26, 09:25 and 09:19 UTC): 0.55× and 0.56× the constant view without copies, 0.56×
+  and 0.56× with them, a gain within this machine's noise. What it changes is the traffic to
+  the one Redis every server shares: under 100 bytes read per hit instead of about 120 KB, so a
+  gigabit link to Redis no longer caps the whole site near a thousand cache hits a second. Pinned in
   `tests/api/test_cache.py` and `tests/api/test_html_cache.py` (the keys a hit reads; a copy
   is never served after a publish, a move, or once another process rendered a newer one).
 - **API v3 routes nested by their first path segment** (`cms/api/urls.py`): ninja lists the
