@@ -4,7 +4,8 @@ Both apps run on the same PostgreSQL server in separate databases (``$BENCH_DB_P
 and ``_baseline``, dropped and rebuilt each run). Each runs in its own worker process
 (``bench/worker.py``); the cases alternate between them, a few requests at a time, so a change
 in the machine's load hits both sides alike. Then both are served by gunicorn (one sync worker
-pinned to core 0, Redis as the cache) and loaded with ``wrk`` pinned to core 1.
+pinned to core 0, Redis as the cache, database connections kept as the production settings keep
+them; the project also opening one per request) and loaded with ``wrk`` pinned to core 1.
 """
 
 import json
@@ -111,6 +112,15 @@ def cases_intake(slug):
     }
 
 
+def cases_orm_insert(slug):
+    """The intake's row saved by the ORM alone (``bench/project_views.py``), same answers."""
+    return {
+        "url": f"/bench/insert-submission/{slug}/",
+        "method": "POST",
+        "body": cases_intake(slug)["body"],
+    }
+
+
 def in_process(workers):
     project, baseline = workers["project"], workers["baseline"]
     p = project(cmd="setup", sizes=SIZES)
@@ -144,6 +154,7 @@ def in_process(workers):
                 "project",
                 {"url": "/bench/insert/", "method": "POST", "body": {"name": "Bench"}},
             ),
+            "ORM insert view": ("project", cases_orm_insert(p["intake"])),
         }
     )
     results = alternate(workers, cases)
@@ -243,11 +254,18 @@ def free_port():
 def under_gunicorn(pages, stock, intake):
     clear_redis()
     servers = {}
-    ports = {"project": free_port(), "baseline": free_port()}
-    modules = {"project": "bench.project_settings", "baseline": "bench.baseline.settings"}
+    # "opening": the project again, opening a database connection for every request (as
+    # DATABASE_CONN_MAX_AGE=0 does) instead of keeping one as the production settings do.
+    ports = {"project": free_port(), "baseline": free_port(), "opening": free_port()}
+    modules = {
+        "project": "bench.project_settings",
+        "baseline": "bench.baseline.settings",
+        "opening": "bench.project_settings",
+    }
     for side, port in ports.items():
         env = {
-            **side_env(side, redis=True),
+            **side_env("project" if side == "opening" else side, redis=True),
+            "DATABASE_CONN_MAX_AGE": "0" if side == "opening" else "60",
             "DJANGO_SETTINGS_MODULE": modules[side],
             # gunicorn.conf.py recycles a worker every ~1,000 requests; with one worker the
             # restart (seconds on this machine) stalled whole wrk runs (0 requests/s) and left
@@ -288,7 +306,13 @@ def under_gunicorn(pages, stock, intake):
                 {**cases_intake(intake)["body"], "form_token": token},
             ),
             "bare insert view": (f"{ours}/bench/insert/", {"name": "Bench"}),
+            "ORM insert view": (
+                f"{ours}/bench/insert-submission/{intake}/", cases_intake(intake)["body"]
+            ),
         }
+        opening = f"http://127.0.0.1:{ports['opening']}"
+        for name, (url, body) in list(posts.items()):
+            posts[f"{name}, a connection per request"] = (url.replace(ours, opening), body)
         runs = {name: [] for name in [*cases, *posts]}
         for _ in range(GUNICORN_RUNS):
             for name, url in cases.items():

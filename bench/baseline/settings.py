@@ -52,6 +52,9 @@ TEMPLATES = [
     }
 ]
 DATABASES = {"default": env.db("DATABASE_URL")}
+# The same connection handling as the project's side (bench/run.py sets it for gunicorn).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
     "default": (

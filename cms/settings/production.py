@@ -15,7 +15,7 @@ from cms.ops.configuration import (
 )
 
 from .base import *  # noqa: F403
-from .base import LOGGING, env
+from .base import DATABASES, LOGGING, env
 
 DEBUG = False
 SECRET_KEY = require_secret_key(env)
@@ -44,6 +44,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 CMS_2FA_REQUIRED = env.bool("CMS_2FA_REQUIRED", default=True)
+
+# Each worker keeps its database connection between requests: opening one is most of the cost of
+# a short request that writes (docs/deploy.md). A kept connection is checked before each request
+# reuses it, so one broken by a database restart or failover is replaced, not answered with a 503.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DATABASE_CONN_HEALTH_CHECKS", default=True)
 
 # Mail and webhook deliveries leave the request: queued in the database, run by `make worker`
 # (`manage.py db_worker`), retried there without holding up editors or patients.

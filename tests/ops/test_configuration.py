@@ -136,3 +136,14 @@ def test_media_bucket_and_cdn_purging_come_from_the_environment():
     assert result.stdout.split() == [
         "storages.backends.s3.S3Storage", "cms-media", "path", "http://10.0.0.5:6081", "1"
     ]
+
+
+def test_database_connections_are_kept_and_checked_unless_configured_otherwise():
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    unset = {"DATABASE_CONN_MAX_AGE": None, "DATABASE_CONN_HEALTH_CHECKS": None}
+    assert run(code, **unset).stdout.split() == ["60", "True"]
+    configured = run(code, DATABASE_CONN_MAX_AGE="0", DATABASE_CONN_HEALTH_CHECKS="false")
+    assert configured.stdout.split() == ["0", "False"]

@@ -53,7 +53,9 @@ def proxied_server(tmp_path):
     proxy = TCPProxy((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))
     user = db["USER"] or "postgres"
     database_url = f"postgres://{user}@127.0.0.1:{proxy.port}/{db['NAME']}"
-    server = GunicornServer({"DATABASE_URL": database_url}, tmp_path / "gunicorn.log")
+    # One address sends every submission here: lift the per-address limit past the tests' count.
+    environment = {"DATABASE_URL": database_url, "INTAKE_RATE_LIMIT_REQUESTS": "100"}
+    server = GunicornServer(environment, tmp_path / "gunicorn.log")
     yield server, proxy
     server.stop()
     proxy.close()
@@ -104,3 +106,20 @@ def submit_during_outage(server, token):
     url = f"{server.url}/api/v3/intake/forms/spine/submissions/"
     body = {"answers": VALID_ANSWERS, "form_token": token["form_token"]}
     return requests.post(url, json=body, timeout=10)
+
+
+@pytest.mark.live
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_connections_broken_between_requests_cost_no_request(site, proxied_server):
+    """The production settings keep each worker thread's connection; one broken while kept (a
+    database restart or failover between requests) is checked and replaced before it is used."""
+    server, proxy = proxied_server
+    build_form(SPINE_ROWS, title="Spine intake", slug="spine")
+    before = [submit(server, "spine").status_code for _ in range(8)]  # each thread keeps one
+
+    proxy.cut()  # every kept connection is dropped, with no request in flight
+    proxy.restore()
+    after = [submit(server, "spine").status_code for _ in range(8)]
+
+    assert before == after == [201] * 8
+    assert IntakeSubmission.objects.count() == 16
