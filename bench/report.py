@@ -306,11 +306,12 @@ Profiled first (pyinstrument, profiles above); query counts are exact, times are
   connection per request (about 2.4 ms on this machine, measured with psycopg alone) cost more
   than everything else the request did. A kept connection is checked before a request reuses
   it, so one broken while kept (a database restart) is replaced instead of failing a request
-  (`tests/ops/test_database_outage.py`). The gunicorn table measures both: the rows "a
-  connection per request" are the old default: compare each POST with its row there (in the
-  first run with both, 2026-11-26 11:09 UTC: intake POST 134 to 306 requests/s, the bare insert
-  view 199 to 634). Reads served from the cache touch no database and did not change. The in-process cases are unchanged (the test client always
-  kept its connection). This made the intake target's gunicorn row a miss, see below.
+  (`tests/ops/test_database_outage.py`). The gunicorn table measures both; its rows "a
+  connection per request" are the old default. In the first run with both (2026-11-26 11:09
+  UTC) the intake POST went from 134 to 306 requests/s and the bare insert view from 199 to
+  634. Reads served from the cache touch no database and did not change, nor did the
+  in-process cases (the test client always kept its connection). This made the intake
+  target's gunicorn row a miss, see below.
 - **`make bench` itself.** Condition pages are published with a medical approval (the review
   rule refuses anything else). The gunicorn servers listen on free ports and a server that
   does not start stops the run: with fixed ports, a second bench on the same machine failed to
@@ -350,19 +351,20 @@ sensitive to other users' load on the 2 cores; the ratios move by about ±0.1 be
   The line under the targets table splits the ratio in two with a third view, which saves the
   intake's own row through the ORM and does nothing else (`bench/project_views.py`): Django
   saving that row costs about 1.5 to 1.8× the bare one-column insert, and the intake POST about
-  1.4 to 1.5× that view. The target as written compares the POST with a raw-cursor insert of
-  one text column, so it charges the intake for Django's ORM and for the row a submission has to
-  be; restated against the ORM view (the same row, saved the way any Django view saves one) it
-  sits at its threshold.
+  1.3 to 1.5× that view (over today's two runs with it). The target as written compares the
+  POST with a raw-cursor insert of one text column, so it charges the intake for Django's ORM
+  and for the row a submission has to be; restated against the ORM view (the same row, saved
+  the way any Django view saves one) it sits at or just under its threshold.
 
   Through gunicorn the row held (1.37 to 1.59× over earlier runs) while every request opened a
   database connection, a fixed cost that made the same difference weigh less. With connections
   kept, as the production settings now do, the POST is much faster (see the rows "a connection
   per request") and the ratio is as in-process.
 - **Listings recounted** (when a "recounted" row reads "no"). The first listing after a page
-  change counts every matching page: at 10,000 pages the `COUNT(*)` is a sequential scan of
-  about 2.2 ms (`bench/listing.py --recount --explain`), the one cost that grows with the
-  site. On this machine that is 25 to 35% of a routes request at 100 pages, so the row sits at
-  the 1.3× line and crosses it with the machine's load (1.07 to 1.36× over today's runs); every
-  later listing until the next change uses the kept total (the plain rows).
+  change counts every matching page, the one cost here that grows with the site: at 10,000
+  pages the `COUNT(*)` is a sequential scan, about 2.2 ms for routes and more for the v3
+  listing, whose count joins the page tables (`bench/listing.py --recount --explain`). On this
+  machine that is 25 to 35% of the request at 100 pages, so these rows sit at the 1.3× line and
+  cross it with the machine's load (1.07 to 1.36× over today's runs); every later listing until
+  the next page change uses the kept total (the plain rows, 0.85 to 1.12×).
 """
