@@ -122,7 +122,9 @@ def write(path, results, listings, profiles, steps, served, machine, seconds):
         "## Listings at 100 and 10,000 condition pages (limit 10)",
         "",
         "The 10,000-page tree is inserted in bulk (computed tree paths, "
-        f"{listings[10_000]['_grow_seconds']:.1f} s), not published page by page.",
+        f"{listings[10_000]['_grow_seconds']:.1f} s), not published page by page. The two "
+        "sizes are two sites, each in its own database and worker process, measured alternately "
+        "like every other case.",
         "",
         "Each request follows a change that makes the listing's cached responses stale. A plain "
         "row keeps the listing's total (`cms/api/counts.py`), as for another page of results or "
@@ -156,7 +158,7 @@ def write(path, results, listings, profiles, steps, served, machine, seconds):
             base = served["stock constant view" if name.startswith("stock") else "constant view"]
             lines.append(f"| {name} | {value:,.0f} | {value / base:.2f}× |")
     lines += intake_steps(steps)
-    lines += ["", "## Profiles (pyinstrument)", ""]
+    lines += ["", "## Profiles (pyinstrument) and query plans", ""]
     for name, text in profiles.items():
         lines += [f"### {name}", "", "```", text.strip(), "```", ""]
     path.write_text("\n".join(lines).rstrip() + "\n" + NOTES)
@@ -363,8 +365,9 @@ sensitive to other users' load on the 2 cores; the ratios move by about ±0.1 be
 - **Listings recounted** (when a "recounted" row reads "no"). The first listing after a page
   change counts every matching page, the one cost here that grows with the site: at 10,000
   pages the `COUNT(*)` is a sequential scan, about 2.2 ms for routes and more for the v3
-  listing, whose count joins the page tables (`bench/listing.py --recount --explain`). On this
-  machine that is 25 to 35% of the request at 100 pages, so these rows sit at the 1.3× line and
-  cross it with the machine's load (1.07 to 1.36× over today's runs); every later listing until
-  the next page change uses the kept total (the plain rows, 0.85 to 1.12×).
+  listing, whose count joins the page tables (their plans are above; `bench/listing.py
+  --recount --explain` measures them alone). On this machine that is 25 to 35% of the request
+  at 100 pages, so these rows sit at the 1.3× line and cross it with the machine's load (1.07 to
+  1.36× over today's runs); every later listing until the next page change uses the kept total
+  (the plain rows, 0.85 to 1.12×).
 """

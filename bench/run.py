@@ -1,11 +1,12 @@
 """``make bench``: the project against stock Wagtail 8, side by side, regenerating BENCHMARKS.md.
 
 Both apps run on the same PostgreSQL server in separate databases (``$BENCH_DB_PREFIX_project``
-and ``_baseline``, dropped and rebuilt each run). Each runs in its own worker process
-(``bench/worker.py``); the cases alternate between them, a few requests at a time, so a change
-in the machine's load hits both sides alike. Then both are served by gunicorn (one sync worker
-pinned to core 0, Redis as the cache, database connections kept as the production settings keep
-them; the project also opening one per request) and loaded with ``wrk`` pinned to core 1.
+and ``_baseline``, and ``_large`` for the project's 10,000-page site, dropped and rebuilt each
+run). Each runs in its own worker process (``bench/worker.py``); the cases alternate between
+them, a few requests at a time, so a change in the machine's load hits both sides alike. Then
+both are served by gunicorn (one sync worker pinned to core 0, Redis as the cache, database
+connections kept as the production settings keep them; the project also opening one per
+request) and loaded with ``wrk`` pinned to core 1.
 """
 
 import json
@@ -45,7 +46,7 @@ def recreate_databases():
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        for side in ("project", "baseline"):
+        for side in ("project", "baseline", "large"):
             conn.execute(f'DROP DATABASE IF EXISTS "{PREFIX}_{side}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{PREFIX}_{side}"')
 
@@ -163,21 +164,31 @@ def in_process(workers):
         "v3 listing": "/api/v3/pages/?type=pages.ConditionPage&limit=10",
         "routes": "/api/v3/routes/?limit=10",
     }
-    by_size = {}
-    for total in (100, 10_000):
-        started = time.perf_counter()
-        project(cmd="grow", total=total)
-        grown = time.perf_counter() - started
-        cases = {
-            name: ("project", {"url": url, "uncached": p["index"]})
-            for name, url in listings.items()
-        }
-        for name in RECOUNTED:
+    # The two sizes are two sites, each in its own database and worker process (the project's
+    # at 100 pages, "large" at 10,000), measured alternately like every other case: measured one
+    # after the other, a change of load between the two phases moved the ratios by 0.3.
+    project(cmd="grow", total=100)
+    large = workers["large"]
+    big = large(cmd="setup", sizes=SIZES)  # the same first pages as the project's site
+    started = time.perf_counter()
+    large(cmd="grow", total=10_000)
+    grown = time.perf_counter() - started
+    sites = {100: ("project", p["index"]), 10_000: ("large", big["index"])}
+    cases = {}
+    for name, url in listings.items():
+        for total, (side, index) in sites.items():
+            cases[name, total] = (side, {"url": url, "uncached": index})
+    for name in RECOUNTED:
+        for total, (side, index) in sites.items():
             # As right after a page is published: the kept total is stale too.
-            spec = {"url": listings[name], "uncached": p["index"], "rows_changed": True}
-            cases[f"{name}, recounted"] = ("project", spec)
-        by_size[total] = alternate(workers, cases)
-        by_size[total]["_grow_seconds"] = grown
+            spec = {"url": listings[name], "uncached": index, "rows_changed": True}
+            cases[f"{name}, recounted", total] = (side, spec)
+    measured = alternate(workers, cases)
+    by_size = {
+        total: {name: result for (name, size), result in measured.items() if size == total}
+        for total in sites
+    }
+    by_size[10_000]["_grow_seconds"] = grown
     profiles = {
         "uncached v3 detail, 200 sections (5 requests)": project(
             cmd="profile", url=f"/api/v3/pages/{pages[200]}/", uncached=pages[200]
@@ -189,6 +200,14 @@ def in_process(workers):
             "text"
         ],
     }
+    # What a recounted listing adds at 10,000 pages: its total.
+    for name in RECOUNTED:
+        spec = {"url": listings[name], "uncached": big["index"], "rows_changed": True}
+        queries = large(cmd="explain", **spec)["queries"]
+        counted = next((q for q in queries if q["plan"] and "COUNT(" in q["sql"]), None)
+        if counted:
+            plan = f"{counted['sql']}\n\n{counted['plan']}"
+            profiles[f"{name}, recounted, 10,000 pages: the total (EXPLAIN ANALYZE)"] = plan
     # The intake POST taken apart step by step (bench/intake_steps.py).
     steps = project(cmd="intake_steps", slug=p["intake"])
     return results, by_size, profiles, steps, pages, stock, p["intake"]
@@ -348,6 +367,10 @@ def main():
     started = time.perf_counter()
     recreate_databases()
     workers = {side: Worker(side) for side in ("project", "baseline")}
+    # The project again on a database of its own, for the 10,000-page listings.
+    large_env = {**side_env("project"), "DATABASE_URL": database_url("large"),
+                 "MEDIA_ROOT": str(MEDIA / "large")}
+    workers["large"] = Worker("project", env=large_env)
     try:
         results, listings, profiles, steps, pages, stock, intake = in_process(workers)
     finally:
