@@ -329,6 +329,10 @@ Profiled first (pyinstrument, profiles above); query counts are exact, times are
   access log: the constant view went from about 250 to about 800 requests/s, so the cached
   rows' ratios of earlier runs (0.88× and 0.76×) were flattered by a constant view slowed by
   those restarts. The intake POST and the bare insert view are measured through gunicorn too.
+  The 100- and 10,000-page listings were measured one size after the other, on one database
+  grown in between, so a change of load between the two phases moved their ratios (the v2
+  listing read 1.44× in one run and 0.86× in another, with no change to its code in between);
+  they are now two sites in two databases, measured alternately like every other case.
 
 ## Where targets are missed, and why
 
@@ -364,10 +368,12 @@ sensitive to other users' load on the 2 cores; the ratios move by about ±0.1 be
   per request") and the ratio is as in-process.
 - **Listings recounted** (when a "recounted" row reads "no"). The first listing after a page
   change counts every matching page, the one cost here that grows with the site: at 10,000
-  pages the `COUNT(*)` is a sequential scan, about 2.2 ms for routes and more for the v3
-  listing, whose count joins the page tables (their plans are above; `bench/listing.py
-  --recount --explain` measures them alone). On this machine that is 25 to 35% of the request
-  at 100 pages, so these rows sit at the 1.3× line and cross it with the machine's load (1.07 to
-  1.36× over today's runs); every later listing until the next page change uses the kept total
-  (the plain rows, 0.85 to 1.12×).
+  pages the `COUNT(*)` is a sequential scan, about 2.5 ms for routes and about 8 ms for the v3
+  listing (plans above; `bench/listing.py --recount --explain` measures them alone). The v3
+  listing's count joins `pages_conditionpage` to the page table because Wagtail's listing
+  selects from the specific model; counting the page table alone by content type would skip
+  the join, but means rebuilding the listing's filters on another model, which was not done.
+  On this machine the count is 20 to 35% of the request at 100 pages, so these rows sit at the
+  1.3× line; every later listing until the next page change uses the kept total (the plain
+  rows, about 1.0×).
 """
