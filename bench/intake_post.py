@@ -75,6 +75,7 @@ with connection.cursor() as cursor:
     serial = "serial" if connection.vendor == "postgresql" else "integer"
     cursor.execute(f"CREATE TABLE IF NOT EXISTS bench_row (id {serial} PRIMARY KEY, body text)")
 
+from bench.intake_steps import ANSWERS  # noqa: E402
 from cms.intake.models import IntakeForm, IntakeFormField  # noqa: E402
 from cms.intake.protection import issue_form_token  # noqa: E402
 
@@ -87,7 +88,7 @@ client = Client()
 
 
 def intake_post():
-    body = {"answers": {"name": "Bench", "i_agree": True}, "form_token": issue_form_token("bench")}
+    body = {"answers": ANSWERS, "form_token": issue_form_token("bench")}
     return client.post(
         "/api/v3/intake/forms/bench/submissions/", json.dumps(body), content_type="application/json"
     )
@@ -154,7 +155,7 @@ def snapshot_cost():
             form=prepared,
             form_version=prepared.version,
             form_snapshot=snapshot,
-            answers={"name": "Bench", "i_agree": True},
+            answers=ANSWERS,
             consent_given_at=timezone.now(),
             consent_version="1",
         )

@@ -105,10 +105,12 @@ def alternate(workers, cases):
 
 def cases_intake(slug):
     """The intake POST's request: a fresh form token each time, as a patient's browser has."""
+    from bench.intake_steps import ANSWERS
+
     return {
         "url": f"/api/v3/intake/forms/{slug}/submissions/",
         "method": "POST",
-        "body": {"answers": {"name": "Bench", "i_agree": True}},
+        "body": {"answers": ANSWERS},
         "form_token": slug,
     }
 

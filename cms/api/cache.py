@@ -127,6 +127,16 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
+def read_with_copy(request, stamp_keys: list, key: str, local):
+    """Read ``stamp_keys`` from the shared cache, and in the same round trip the stored
+    response under ``key`` unless this process keeps a copy (``local``) or the request is
+    conditional (most end in a ``304``). Returns ``(found, stored, fetched)`` for
+    :func:`current_copy`: the values read, the copy to check, and whether it was read here."""
+    fetched = local is None and not is_conditional(request)
+    found = _read_many([*stamp_keys, key] if fetched else stamp_keys)
+    return found, (found.get(key) if fetched else local), fetched
+
+
 def current_copy(key: str, current, stored, fetched: bool):
     """The stored entry under ``key`` if it was rendered under ``current``, else ``None``.
 
@@ -288,19 +298,16 @@ def _cached_view(view, scope_of, missing_stamp):
                 return view(request, *args, **kwargs)
             key = f"cms_api:response:{_digest(request.path, scope, variant(request))}"
             generation = _generation_key(scope)
-            # A conditional request most often ends in a 304, and a copy this process keeps
-            # needs only the stamp checked: read the stamp alone then.
-            local = local_copies.get(key)
-            fetch = not is_conditional(request) and local is None
-            found = _read_many([generation, key] if fetch else [generation])
+            found, stored, fetched = read_with_copy(
+                request, [generation], key, local_copies.get(key)
+            )
             stamp = found.get(generation)
             if stamp is None:
                 stamp = missing_stamp(scope)
                 if stamp is None:
                     return view(request, *args, **kwargs)
-            stored = found.get(key) if fetch else local
             return _serve(
-                request, view, args, kwargs, key=key, stamp=stamp, stored=stored, fetched=fetch
+                request, view, args, kwargs, key=key, stamp=stamp, stored=stored, fetched=fetched
             )
 
     return wrapper

@@ -38,14 +38,13 @@ from .cache import (
     _etag,
     _generation_key,
     _read,
-    _read_many,
     _write_many,
     bump,
     current_copy,
     generations,
-    is_conditional,
     is_personalised,
     local_copies,
+    read_with_copy,
 )
 
 #: Generation scope bumped by any change to a site-wide setting: every page shows them.
@@ -146,16 +145,13 @@ class HTMLCacheMiddleware:
         page_id = local[0][0] if local is not None else _read(f"cms_html:route:{url}")
         if page_id is not None:
             keys = [_generation_key(page_id), _generation_key(SITE_SETTINGS)]
-            # A conditional request most often ends in a 304: read the stamps alone.
-            fetch = not is_conditional(request) and local is None
-            found = _read_many([*keys, key] if fetch else keys)
+            found, stored, fetched = read_with_copy(request, keys, key, local)
             stamps = _stamps(page_id, found)
             etag = _etag_of(page_id, stamps)
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
                 return _set_public(not_modified, etag)
-            stored = found.get(key) if fetch else local
-            stored = current_copy(key, (page_id, stamps), stored, fetch)
+            stored = current_copy(key, (page_id, stamps), stored, fetched)
             if stored is not None:
                 _served, content, headers = stored
                 response = HttpResponse(content)
