@@ -366,6 +366,13 @@ sensitive to other users' load on the 2 cores; the ratios move by about ±0.1 be
   database connection, a fixed cost that made the same difference weigh less. With connections
   kept, as the production settings now do, the POST is much faster (see the rows "a connection
   per request") and the ratio is as in-process.
+- **Uncached v3 detail** (when a row reads "no"). The row sits near 1.0× and moves with the
+  machine's load: over 2026-11-26's runs 0.86 to 1.02× at 10 sections, 0.79 to 0.97× at 50,
+  0.87 to 1.09× at 200, with the same code. Its largest fixed cost is Django compiling the first
+  query's SQL, which joins every page model's table to find the specific page (2 to 4 ms
+  measured alone; a bare `Page.objects.filter(pk=...)` takes 0.7 ms); the profile above shows the
+  rest, mostly the sections' resolvers. Joining only the page's own model would shorten it; that
+  was not done.
 - **Listings recounted** (when a "recounted" row reads "no"). The first listing after a page
   change counts every matching page, the one cost here that grows with the site: at 10,000
   pages the `COUNT(*)` is a sequential scan, about 2.5 ms for routes and about 8 ms for the v3
